@@ -1,0 +1,39 @@
+// Builds the Fastify application from ready services; main.ts and the tests both call this.
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { setupAuthentication } from './plugins/authenticate';
+import { setupErrorHandling } from './plugins/error-handler';
+import { setupAlbumRoutes } from './routes/albums';
+import { setupAuthRoutes } from './routes/auth';
+import { setupHealthRoutes } from './routes/health';
+import { setupImageRoutes } from './routes/images';
+import { registerOpenApi, setupOpenApiRoute } from './routes/openapi';
+import { setupServerUploadRoute } from './routes/server-upload';
+import { setupUploadRoutes } from './routes/uploads';
+import type { Services } from './services';
+import { loggerOptions } from './logger';
+
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(services.config.logLevel),
+    bodyLimit: 1024 * 1024,
+    // Behind a proxy set trustProxy yourself; loopback default keeps request.ip honest.
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  setupErrorHandling(app);
+  setupAuthentication(app, services.tokens);
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+
+  setupHealthRoutes(app, services);
+  setupAuthRoutes(app, services);
+  setupUploadRoutes(app, services);
+  setupImageRoutes(app, services);
+  setupAlbumRoutes(app, services);
+  await setupServerUploadRoute(app, services);
+  setupOpenApiRoute(app);
+  return app;
+}

@@ -1,0 +1,52 @@
+// One Kysely instance over either a real PostgreSQL (DATABASE_URL) or embedded PGlite in DATA_DIR.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import type { Database } from './schema';
+import { migrateToLatest } from './migrate';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}): Promise<DatabaseHandle> {
+  let dialect: Dialect;
+  let kind: DatabaseHandle['kind'];
+  if (options.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client that loses its connection emits 'error'; without a listener that kills the process.
+    pool.on('error', () => undefined);
+    dialect = new PostgresDialect({ pool });
+    kind = 'postgres';
+  } else {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { PGliteDialect } = await import('kysely-pglite-dialect');
+    const dir = path.join(options.dataDir, 'pglite');
+    await fs.mkdir(dir, { recursive: true });
+    const pglite = await PGlite.create(dir);
+    dialect = new PGliteDialect(pglite);
+    kind = 'pglite';
+  }
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
+  return {
+    db,
+    kind,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,65 @@
+// Row types as Kysely sees them (camelCase; the CamelCasePlugin maps to snake_case columns).
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  username: string;
+  passwordHash: string;
+  role: 'admin' | 'member';
+  avatarKey: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface AlbumsTable {
+  id: string;
+  ownerId: string;
+  name: string;
+  createdAt: CreatedAt;
+}
+
+export interface ImagesTable {
+  id: string;
+  ownerId: string;
+  key: string;
+  thumbnailKey: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  sha256: string | null;
+  title: string | null;
+  alt: string | null;
+  albumId: string | null;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  createdAt: CreatedAt;
+}
+
+export interface PendingUploadsTable {
+  key: string;
+  /** null for anonymous avatar uploads made before the account exists */
+  ownerId: string | null;
+  purpose: 'image' | 'thumbnail' | 'avatar';
+  contentType: string;
+  size: number;
+  sha256: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+}
+
+export interface Database {
+  users: UsersTable;
+  albums: AlbumsTable;
+  images: ImagesTable;
+  pendingUploads: PendingUploadsTable;
+  // Kysely's migrator keeps its own tables; declared so the type stays honest.
+  kyselyMigration: { name: string; timestamp: Generated<string> };
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type AlbumRow = Selectable<AlbumsTable>;
+export type ImageRow = Selectable<ImagesTable>;
+export type PendingUploadRow = Selectable<PendingUploadsTable>;

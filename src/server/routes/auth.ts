@@ -1,0 +1,95 @@
+// Sign-up, login and the current user.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  authResponseSchema,
+  loginRequestSchema,
+  meResponseSchema,
+  signedUrlResponseSchema,
+  signupRequestSchema,
+} from '../../shared/api';
+import { CodedError } from '../../shared/errors';
+import { currentViewer } from '../plugins/authenticate';
+import { toUser } from '../repos/users-repo';
+import type { Services } from '../services';
+import { bearerAuth, errorResponses } from './schemas';
+
+export function setupAuthRoutes(root: FastifyInstance, services: Services): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/auth/signup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account (the first one is admin); may carry a presigned avatarKey',
+        body: signupRequestSchema,
+        response: { 201: authResponseSchema, ...errorResponses },
+      },
+      // Runs for every failure of this route, validation included, before the answer is sent.
+      onError: async (request) => {
+        const body = request.body as { avatarKey?: unknown } | undefined;
+        try {
+          await services.auth.discardSignupAvatar(body?.avatarKey);
+        } catch (err) {
+          request.log.warn(
+            { err },
+            'could not delete the avatar of a failed sign-up; the sweeper will',
+          );
+        }
+      },
+    },
+    async (request, reply) => {
+      const result = await services.auth.signup(request.body);
+      request.log.info({ userId: result.user.id, role: result.user.role }, 'account created');
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        body: loginRequestSchema,
+        response: { 200: authResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.auth.login(request.ip, request.body.email, request.body.password),
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        security: bearerAuth,
+        response: { 200: meResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const row = await services.users.findById(currentViewer(request).id);
+      if (!row)
+        throw new CodedError('AUTH_REQUIRED', 'This account no longer exists. Sign in again.');
+      return { user: toUser(row) };
+    },
+  );
+
+  app.get(
+    '/api/auth/me/avatar-url',
+    {
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['auth'],
+        security: bearerAuth,
+        response: { 200: signedUrlResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const row = await services.users.findById(currentViewer(request).id);
+      if (!row?.avatarKey) throw new CodedError('NOT_FOUND', 'This account has no profile image.');
+      return services.signedUrls.forKey(row.avatarKey);
+    },
+  );
+}

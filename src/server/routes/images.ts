@@ -1,0 +1,210 @@
+// Registered images: register, list, gallery with signed URLs, read, edit, delete.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  bulkDeleteRequestSchema,
+  bulkDeleteResponseSchema,
+  galleryResponseSchema,
+  imageIdParamsSchema,
+  imageResponseSchema,
+  listImagesQuerySchema,
+  listImagesResponseSchema,
+  registerImageRequestSchema,
+  signedUrlByKeyQuerySchema,
+  signedUrlQuerySchema,
+  signedUrlResponseSchema,
+  updateImageRequestSchema,
+  type ListImagesQuery,
+} from '../../shared/api';
+import { CodedError } from '../../shared/errors';
+import { currentViewer } from '../plugins/authenticate';
+import { toImage, type ListImagesFilter, type Viewer } from '../repos/images-repo';
+import type { Services } from '../services';
+import { bearerAuth, errorResponses } from './schemas';
+
+function listFilter(
+  viewer: Viewer,
+  query: z.output<typeof listImagesQuerySchema>,
+): ListImagesFilter {
+  const owner = query.owner === 'me' || query.owner === undefined ? undefined : query.owner;
+  if (owner !== undefined && owner !== viewer.id && viewer.role !== 'admin') {
+    throw new CodedError('FORBIDDEN', "Only administrators can list other users' images.");
+  }
+  return { ...query, owner };
+}
+
+export type { ListImagesQuery };
+
+export function setupImageRoutes(root: FastifyInstance, services: Services): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const common = { onRequest: app.requireAuth };
+  const tags = ['images'];
+
+  app.post(
+    '/api/images',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'Register an uploaded object (idempotent per key)',
+        security: bearerAuth,
+        body: registerImageRequestSchema,
+        response: { 200: imageResponseSchema, 201: imageResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const viewer = currentViewer(request);
+      const { image, created } = await services.imagesService.register(viewer.id, request.body);
+      if (created) request.log.info({ imageId: image.id }, 'image registered');
+      return reply.status(created ? 201 : 200).send({ image });
+    },
+  );
+
+  app.get(
+    '/api/images',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'List images, newest first by default, with keyset pagination',
+        security: bearerAuth,
+        querystring: listImagesQuerySchema,
+        response: { 200: listImagesResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request);
+      const { rows, nextCursor } = await services.images.list(
+        viewer,
+        listFilter(viewer, request.query),
+      );
+      return { images: rows.map(toImage), nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/images/gallery',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'List images with fresh signed URLs for the original and the thumbnail',
+        security: bearerAuth,
+        querystring: listImagesQuerySchema,
+        response: { 200: galleryResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = currentViewer(request);
+      const { rows, nextCursor } = await services.images.list(
+        viewer,
+        listFilter(viewer, request.query),
+      );
+      return { images: await services.signedUrls.gallery(rows), nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/images/signed-url',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'Sign a GET for an object key the caller may read',
+        security: bearerAuth,
+        querystring: signedUrlByKeyQuerySchema,
+        response: { 200: signedUrlResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.signedUrls.forViewerKey(currentViewer(request), request.query.key),
+  );
+
+  app.post(
+    '/api/images/bulk-delete',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'Delete many images; each is reported as deleted or failed',
+        security: bearerAuth,
+        body: bulkDeleteRequestSchema,
+        response: { 200: bulkDeleteResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.imagesService.bulkDelete(currentViewer(request), request.body.ids),
+  );
+
+  app.get(
+    '/api/images/:id',
+    {
+      ...common,
+      schema: {
+        tags,
+        security: bearerAuth,
+        params: imageIdParamsSchema,
+        response: { 200: imageResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      image: toImage(await services.imagesService.get(currentViewer(request), request.params.id)),
+    }),
+  );
+
+  app.get(
+    '/api/images/:id/signed-url',
+    {
+      ...common,
+      schema: {
+        tags,
+        security: bearerAuth,
+        params: imageIdParamsSchema,
+        querystring: signedUrlQuerySchema,
+        response: { 200: signedUrlResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const row = await services.imagesService.get(currentViewer(request), request.params.id);
+      return services.signedUrls.forImage(row, request.query.variant);
+    },
+  );
+
+  app.patch(
+    '/api/images/:id',
+    {
+      ...common,
+      schema: {
+        tags,
+        security: bearerAuth,
+        params: imageIdParamsSchema,
+        body: updateImageRequestSchema,
+        response: { 200: imageResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      image: await services.imagesService.update(
+        currentViewer(request),
+        request.params.id,
+        request.body,
+      ),
+    }),
+  );
+
+  app.delete(
+    '/api/images/:id',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'Delete the S3 objects, then the row (the row stays if the store refuses)',
+        security: bearerAuth,
+        params: imageIdParamsSchema,
+        response: { 204: z.null().describe('Deleted'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.imagesService.delete(currentViewer(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,62 @@
+// Presigned PUT URLs, one at a time or in batches; avatars may be presigned without a token.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  presignBatchRequestSchema,
+  presignBatchResponseSchema,
+  presignRequestSchema,
+  presignResponseSchema,
+} from '../../shared/api';
+import { optionalAuth } from '../plugins/authenticate';
+import type { Services } from '../services';
+import { bearerAuth, errorResponses } from './schemas';
+
+/** Anonymous callers can only presign avatars, and only a few a minute per IP. */
+const ANONYMOUS_PER_MINUTE = 20;
+const SIGNED_IN_PER_MINUTE = 600;
+
+export function setupUploadRoutes(root: FastifyInstance, services: Services): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const rateLimit = {
+    max: (request: { headers: { authorization?: string } }) =>
+      request.headers.authorization ? SIGNED_IN_PER_MINUTE : ANONYMOUS_PER_MINUTE,
+    timeWindow: '1 minute',
+  };
+
+  app.post(
+    '/api/images/presign-upload',
+    {
+      config: { rateLimit },
+      onRequest: (request) => optionalAuth(root, request),
+      schema: {
+        tags: ['uploads'],
+        summary: 'Presign one PUT; purpose "avatar" works without a token',
+        security: bearerAuth,
+        body: presignRequestSchema,
+        response: { 200: presignResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const [upload] = await services.uploads.presign(request.viewer?.id ?? null, [request.body]);
+      return upload!;
+    },
+  );
+
+  app.post(
+    '/api/images/presign-batch',
+    {
+      config: { rateLimit },
+      onRequest: app.requireAuth,
+      schema: {
+        tags: ['uploads'],
+        summary: 'Presign up to 100 PUTs in one round trip (all or none)',
+        security: bearerAuth,
+        body: presignBatchRequestSchema,
+        response: { 200: presignBatchResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      uploads: await services.uploads.presign(request.viewer!.id, request.body.files),
+    }),
+  );
+}

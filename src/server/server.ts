@@ -1,0 +1,53 @@
+// Opens the database and the store, builds the app, starts the sweeper; one close() undoes it all.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import type { ServerConfig } from './config';
+import { openDatabase } from './db/connect';
+import { createServices, type Services } from './services';
+import { OrphanSweeper } from './services/orphan-sweeper';
+import { openStorage } from './storage/open-storage';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  sweeper: OrphanSweeper;
+  close(): Promise<void>;
+}
+
+export async function createServer(config: ServerConfig): Promise<RunningServer> {
+  const storage = await openStorage(config);
+  let database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const jwtSecret = await resolveJwtSecret({
+    configured: config.jwtSecret,
+    dataDir: config.dataDir,
+  });
+  const services = createServices(config, database, storage, jwtSecret);
+  const app = await buildApp(services);
+  const sweeper = new OrphanSweeper(
+    services.pending,
+    storage.store,
+    { graceSeconds: config.pendingGraceSeconds, intervalSeconds: config.sweepIntervalSeconds },
+    app.log.child({ scope: 'sweeper' }),
+  );
+  let closed = false;
+  return {
+    app,
+    services,
+    sweeper,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await sweeper.stop();
+      await app.close();
+      await database.close();
+      await storage.close();
+    },
+  };
+}

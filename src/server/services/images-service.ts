@@ -1,0 +1,193 @@
+// Registering, reading and deleting images: the rules that keep S3 and the database in step.
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { CodedError } from '../../shared/errors';
+import type { BulkDeleteResponse, Image, RegisterImageRequest } from '../../shared/api';
+import type { Database, ImageRow, PendingUploadRow } from '../db/schema';
+import { isUniqueViolation } from '../db/errors';
+import type { AlbumsRepo } from '../repos/albums-repo';
+import { toImage, type ImagesRepo, type Viewer } from '../repos/images-repo';
+import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
+import type { ObjectStore } from '../storage/object-store';
+
+export function imageNotFound(): CodedError {
+  return new CodedError('NOT_FOUND', 'No image with this id exists in your gallery.');
+}
+
+function notPresigned(what: string): CodedError {
+  return new CodedError(
+    'KEY_NOT_PRESIGNED',
+    `The ${what} key was not handed out to your account, or its upload expired. Ask for a new upload URL and upload again.`,
+  );
+}
+
+type RegisterInput = Omit<RegisterImageRequest, 'tags'> & { tags?: string[] | undefined };
+
+export class ImagesService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly images: ImagesRepo,
+    private readonly pending: PendingUploadsRepo,
+    private readonly albums: AlbumsRepo,
+    private readonly store: ObjectStore,
+  ) {}
+
+  /**
+   * Registers an uploaded object. Returns `created: false` with the existing image when the key
+   * is already registered to this user, so a client that lost the first answer can safely retry.
+   */
+  async register(
+    userId: string,
+    input: RegisterInput,
+  ): Promise<{ image: Image; created: boolean }> {
+    const existing = await this.images.findByKey(input.key);
+    if (existing) {
+      if (existing.ownerId !== userId) throw notPresigned('image');
+      return { image: toImage(existing), created: false };
+    }
+    const original = await this.pending.find(input.key);
+    if (!original || original.ownerId !== userId || original.purpose !== 'image') {
+      throw notPresigned('image');
+    }
+    let thumbnail: PendingUploadRow | undefined;
+    if (input.thumbnailKey) {
+      thumbnail = await this.pending.find(input.thumbnailKey);
+      if (!thumbnail || thumbnail.ownerId !== userId || thumbnail.purpose !== 'thumbnail') {
+        throw notPresigned('thumbnail');
+      }
+    }
+    if (input.contentType !== original.contentType || input.size !== original.size) {
+      throw new CodedError(
+        'OBJECT_MISMATCH',
+        `The registration says ${input.contentType}, ${input.size} bytes, but the upload was presigned for ${original.contentType}, ${original.size} bytes.`,
+      );
+    }
+    if (input.albumId && !(await this.albums.find(input.albumId, userId))) {
+      throw new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
+    }
+    await this.verifyArrived([original, ...(thumbnail ? [thumbnail] : [])]);
+
+    try {
+      const row = await this.db.transaction().execute(async (trx) => {
+        const claimed = await this.pending.claim(trx, original.key, {
+          ownerId: userId,
+          purpose: 'image',
+        });
+        if (!claimed) throw notPresigned('image');
+        if (thumbnail) {
+          const claimedThumb = await this.pending.claim(trx, thumbnail.key, {
+            ownerId: userId,
+            purpose: 'thumbnail',
+          });
+          if (!claimedThumb) throw notPresigned('thumbnail');
+        }
+        return this.images.insert(trx, {
+          id: crypto.randomUUID(),
+          ownerId: userId,
+          key: original.key,
+          thumbnailKey: thumbnail?.key ?? null,
+          filename: input.filename,
+          contentType: original.contentType,
+          size: original.size,
+          width: input.width ?? null,
+          height: input.height ?? null,
+          sha256: input.sha256 ?? original.sha256,
+          title: input.title ?? null,
+          alt: input.alt ?? null,
+          albumId: input.albumId ?? null,
+          tags: input.tags ?? [],
+          // Millisecond precision, so the keyset cursor (a JS Date) compares exactly.
+          createdAt: new Date(),
+        });
+      });
+      return { image: toImage(row), created: true };
+    } catch (error) {
+      // A concurrent retry registered it first: answer as the idempotent path does.
+      const raced = await this.images.findByKey(input.key);
+      if (raced && raced.ownerId === userId) return { image: toImage(raced), created: false };
+      if (isUniqueViolation(error)) throw notPresigned('image');
+      throw error;
+    }
+  }
+
+  /**
+   * HeadObject each upload; a wrong size or type means the object is not what was presigned,
+   * so it is deleted with its pending row (nothing half-registered is left behind).
+   */
+  private async verifyArrived(uploads: PendingUploadRow[]): Promise<void> {
+    const heads = await Promise.all(uploads.map((u) => this.store.head(u.key)));
+    const missing = uploads.filter((_, i) => heads[i] === null);
+    if (missing.length > 0) {
+      throw new CodedError(
+        'OBJECT_MISSING',
+        `The upload has not arrived in storage (${missing.map((u) => u.key).join(', ')}). Upload it with its presigned URL, then register it again.`,
+      );
+    }
+    const wrong = uploads.filter((u, i) => {
+      const head = heads[i]!;
+      return head.size !== u.size || (head.contentType ?? '') !== u.contentType;
+    });
+    if (wrong.length > 0) {
+      await this.store.delete(wrong.map((u) => u.key));
+      await Promise.all(wrong.map((u) => this.pending.delete(u.key)));
+      throw new CodedError(
+        'OBJECT_MISMATCH',
+        'The uploaded file does not match the size or type it was presigned for, so it was discarded. Upload it again.',
+      );
+    }
+  }
+
+  async get(viewer: Viewer, id: string): Promise<ImageRow> {
+    const row = await this.images.findVisible(id, viewer);
+    if (!row) throw imageNotFound();
+    return row;
+  }
+
+  /** Objects first, then the row: if the store refuses, the row stays and the error is returned. */
+  async delete(viewer: Viewer, id: string): Promise<void> {
+    const row = await this.get(viewer, id);
+    await this.store.delete([row.key, ...(row.thumbnailKey ? [row.thumbnailKey] : [])]);
+    await this.images.delete(row.id);
+  }
+
+  async bulkDelete(viewer: Viewer, ids: string[]): Promise<BulkDeleteResponse> {
+    const result: BulkDeleteResponse = { deleted: [], failed: [] };
+    const unique = [...new Set(ids)];
+    const CONCURRENCY = 8;
+    for (let i = 0; i < unique.length; i += CONCURRENCY) {
+      const chunk = unique.slice(i, i + CONCURRENCY);
+      const outcomes = await Promise.allSettled(chunk.map((id) => this.delete(viewer, id)));
+      outcomes.forEach((outcome, j) => {
+        const id = chunk[j]!;
+        if (outcome.status === 'fulfilled') result.deleted.push(id);
+        else {
+          const error =
+            outcome.reason instanceof CodedError
+              ? outcome.reason
+              : new CodedError('INTERNAL', 'The image could not be deleted. Try again.');
+          result.failed.push({ id, code: error.code, message: error.message });
+        }
+      });
+    }
+    return result;
+  }
+
+  async update(
+    viewer: Viewer,
+    id: string,
+    changes: {
+      title?: string | null;
+      alt?: string | null;
+      albumId?: string | null;
+      tags?: string[];
+    },
+  ): Promise<Image> {
+    const row = await this.get(viewer, id);
+    if (changes.albumId && !(await this.albums.find(changes.albumId, row.ownerId))) {
+      throw new CodedError('NOT_FOUND', 'No album with this id exists in this gallery.');
+    }
+    const updated = await this.images.update(row.id, changes);
+    if (!updated) throw imageNotFound();
+    return toImage(updated);
+  }
+}

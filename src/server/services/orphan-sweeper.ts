@@ -1,0 +1,60 @@
+// Deletes presigned uploads that were never registered: the object first, then its pending row.
+import type { FastifyBaseLogger } from 'fastify';
+import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
+import type { ObjectStore } from '../storage/object-store';
+
+export class OrphanSweeper {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly pending: PendingUploadsRepo,
+    private readonly store: ObjectStore,
+    private readonly options: { graceSeconds: number; intervalSeconds: number },
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** One pass; returns how many orphans were removed. Overlapping calls share one pass. */
+  sweep(now = new Date()): Promise<number> {
+    this.running ??= this.sweepOnce(now).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async sweepOnce(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.options.graceSeconds * 1000);
+    let removed = 0;
+    for (;;) {
+      const batch = await this.pending.listExpired(cutoff, 100);
+      if (batch.length === 0) break;
+      let progressed = false;
+      for (const row of batch) {
+        try {
+          await this.store.delete([row.key]);
+          await this.pending.delete(row.key);
+          removed += 1;
+          progressed = true;
+        } catch (err) {
+          this.log.warn({ err, key: row.key }, 'orphan sweep could not delete an object');
+        }
+      }
+      if (!progressed || batch.length < 100) break;
+    }
+    if (removed > 0) this.log.info({ removed }, 'orphan sweep removed unregistered uploads');
+    return removed;
+  }
+
+  start(): void {
+    void this.sweep().catch((err) => this.log.error({ err }, 'orphan sweep failed'));
+    this.timer = setInterval(() => {
+      void this.sweep().catch((err) => this.log.error({ err }, 'orphan sweep failed'));
+    }, this.options.intervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+}

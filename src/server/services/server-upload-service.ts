@@ -1,0 +1,69 @@
+// The multipart path for clients that cannot presign: the same pipeline as the desktop, run here.
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { processImage } from '../../imaging';
+import { CodedError } from '../../shared/errors';
+import type { Image } from '../../shared/api';
+import type { Database } from '../db/schema';
+import type { AlbumsRepo } from '../repos/albums-repo';
+import { toImage, type ImagesRepo } from '../repos/images-repo';
+import type { ObjectStore } from '../storage/object-store';
+
+export class ServerUploadService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly images: ImagesRepo,
+    private readonly albums: AlbumsRepo,
+    private readonly store: ObjectStore,
+  ) {}
+
+  /**
+   * Processes the file at `path` (already on local disk, size-capped by the caller), stores the
+   * result and its thumbnail, and registers them. Nothing stays behind when any step fails.
+   */
+  async ingest(
+    userId: string,
+    input: {
+      path: string;
+      filename: string;
+      albumId?: string | undefined;
+      title?: string | undefined;
+    },
+  ): Promise<Image> {
+    if (input.albumId && !(await this.albums.find(input.albumId, userId))) {
+      throw new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
+    }
+    const processed = await processImage(input.path);
+    const random = crypto.randomBytes(16).toString('base64url');
+    const key = `users/${userId}/${random}.${processed.original.extension}`;
+    const thumbnailKey = `users/${userId}/thumbs/${random}.${processed.thumbnail.extension}`;
+    const stored: string[] = [];
+    try {
+      await this.store.put(key, processed.original.data, processed.original.contentType);
+      stored.push(key);
+      await this.store.put(thumbnailKey, processed.thumbnail.data, processed.thumbnail.contentType);
+      stored.push(thumbnailKey);
+      const row = await this.images.insert(this.db, {
+        id: crypto.randomUUID(),
+        ownerId: userId,
+        key,
+        thumbnailKey,
+        filename: input.filename,
+        contentType: processed.original.contentType,
+        size: processed.original.size,
+        width: processed.original.width,
+        height: processed.original.height,
+        sha256: processed.original.sha256,
+        title: input.title ?? null,
+        alt: null,
+        albumId: input.albumId ?? null,
+        tags: [],
+        createdAt: new Date(),
+      });
+      return toImage(row);
+    } catch (error) {
+      await this.store.delete(stored).catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// Chooses the store from config: an external S3 bucket, or the embedded emulator on loopback.
+import type { ServerConfig } from '../config';
+import { EMBEDDED_CREDENTIALS, startEmbeddedS3 } from './embedded-s3';
+import { ObjectStore } from './object-store';
+import { createS3Client } from './s3-client';
+
+export interface StorageHandle {
+  store: ObjectStore;
+  /** Set when the embedded emulator runs in this process. */
+  embedded: { endpoint: string; directory: string } | undefined;
+  close(): Promise<void>;
+}
+
+export async function openStorage(config: ServerConfig): Promise<StorageHandle> {
+  if (config.s3.bucket) {
+    const client = createS3Client({
+      region: config.s3.region,
+      endpoint: config.s3.endpoint,
+      forcePathStyle: config.s3.forcePathStyle,
+    });
+    return {
+      store: new ObjectStore(client, config.s3.bucket, { checksums: config.s3.checksums }),
+      embedded: undefined,
+      close: async () => client.destroy(),
+    };
+  }
+  const emulator = await startEmbeddedS3({
+    dataDir: config.dataDir,
+    port: config.s3.embeddedPort,
+  });
+  const client = createS3Client({
+    region: config.s3.region,
+    endpoint: emulator.endpoint,
+    forcePathStyle: true,
+    credentials: EMBEDDED_CREDENTIALS,
+    stripBucketTrailingSlash: true,
+  });
+  return {
+    store: new ObjectStore(client, emulator.bucket, { checksums: config.s3.checksums }),
+    embedded: { endpoint: emulator.endpoint, directory: emulator.directory },
+    close: async () => {
+      client.destroy();
+      await emulator.close();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// Contracts for registered images, the gallery listing and edits.
+import { z } from 'zod';
+import { imageMediaTypeSchema } from '../media-types';
+import {
+  filenameSchema,
+  idSchema,
+  isoDateSchema,
+  objectKeySchema,
+  sha256Schema,
+  tagsSchema,
+} from './common';
+
+export const imageSchema = z.object({
+  id: idSchema,
+  key: z.string(),
+  thumbnailKey: z.string().nullable(),
+  ownerId: idSchema,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  sha256: z.string().nullable(),
+  title: z.string().nullable(),
+  alt: z.string().nullable(),
+  albumId: idSchema.nullable(),
+  tags: z.array(z.string()),
+  createdAt: isoDateSchema,
+});
+export type Image = z.infer<typeof imageSchema>;
+
+const titleSchema = z.string().trim().max(200, 'must be at most 200 characters');
+const altSchema = z.string().trim().max(1000, 'must be at most 1000 characters');
+const dimensionSchema = z.number().int().positive().max(100_000);
+
+export const registerImageRequestSchema = z.object({
+  key: objectKeySchema,
+  filename: filenameSchema,
+  contentType: imageMediaTypeSchema,
+  size: z.number().int().positive(),
+  width: dimensionSchema.optional(),
+  height: dimensionSchema.optional(),
+  sha256: sha256Schema.optional(),
+  thumbnailKey: objectKeySchema.optional(),
+  albumId: idSchema.optional(),
+  title: titleSchema.optional(),
+  alt: altSchema.optional(),
+  tags: tagsSchema.optional(),
+});
+export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
+
+export const imageResponseSchema = z.object({ image: imageSchema });
+
+export const imageSortSchema = z.enum(['newest', 'oldest', 'name', 'size']);
+export type ImageSort = z.infer<typeof imageSortSchema>;
+
+export const listImagesQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** An album id, or "none" for images in no album. */
+  albumId: z.union([idSchema, z.literal('none')]).optional(),
+  sha256: sha256Schema.optional(),
+  /** Admins only: "me" (default), "all", or a user id. */
+  owner: z.union([z.literal('me'), z.literal('all'), idSchema]).optional(),
+  sort: imageSortSchema.default('newest'),
+});
+export type ListImagesQuery = z.input<typeof listImagesQuerySchema>;
+
+export const listImagesResponseSchema = z.object({
+  images: z.array(imageSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ListImagesResponse = z.infer<typeof listImagesResponseSchema>;
+
+export const galleryImageSchema = imageSchema.extend({
+  url: z.url(),
+  thumbnailUrl: z.url(),
+  urlExpiresAt: isoDateSchema,
+});
+export type GalleryImage = z.infer<typeof galleryImageSchema>;
+
+export const galleryResponseSchema = z.object({
+  images: z.array(galleryImageSchema),
+  nextCursor: z.string().nullable(),
+});
+export type GalleryResponse = z.infer<typeof galleryResponseSchema>;
+
+export const imageIdParamsSchema = z.object({ id: idSchema });
+
+export const signedUrlQuerySchema = z.object({
+  variant: z.enum(['original', 'thumbnail']).default('original'),
+});
+export const signedUrlByKeyQuerySchema = z.object({ key: objectKeySchema });
+
+export const updateImageRequestSchema = z
+  .object({
+    title: titleSchema.nullable().optional(),
+    alt: altSchema.nullable().optional(),
+    albumId: idSchema.nullable().optional(),
+    tags: tagsSchema.optional(),
+  })
+  .refine(
+    (v) => Object.keys(v).length > 0,
+    'must change at least one of title, alt, albumId, tags',
+  );
+export type UpdateImageRequest = z.input<typeof updateImageRequestSchema>;
+
+export const bulkDeleteRequestSchema = z.object({
+  ids: z.array(idSchema).min(1, 'must list at least one id').max(500, 'at most 500 ids'),
+});
+export const bulkDeleteResponseSchema = z.object({
+  deleted: z.array(idSchema),
+  failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+});
+export type BulkDeleteResponse = z.infer<typeof bulkDeleteResponseSchema>;

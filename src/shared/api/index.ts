@@ -1,0 +1,8 @@
+// The HTTP API contract, shared by the server (validation, OpenAPI) and every client.
+export * from './common';
+export * from './auth';
+export * from './uploads';
+export * from './images';
+export * from './albums';
+export * from '../errors';
+export * from '../media-types';

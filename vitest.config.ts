@@ -1,0 +1,43 @@
+// Test projects: unit/integration tests, and the API suite run twice (PGlite and PostgreSQL).
+import { defineConfig } from 'vitest/config';
+
+const API = ['tests/server/api/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    // The SDK's notice about Node 20 support is noise in test output.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...API, 'tests/e2e/**', 'tests/keychain/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-pglite',
+          include: API,
+          env: { TEST_DB: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-postgres',
+          include: API,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['tests/setup/postgres-global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
