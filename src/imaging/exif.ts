@@ -1,0 +1,55 @@
+// Reads the few EXIF facts the pipeline needs from sharp's raw EXIF block: Artist and Copyright
+// (the only fields keepMetadata carries over) and whether a GPS directory is present.
+// Tolerates any malformed block by reporting what it could read; it never throws.
+
+const TAG_ARTIST = 0x013b;
+const TAG_COPYRIGHT = 0x8298;
+const TAG_GPS_IFD = 0x8825;
+const TYPE_ASCII = 2;
+
+export interface ExifSummary {
+  artist?: string;
+  copyright?: string;
+  hasGps: boolean;
+}
+
+function asciiValue(tiff: Buffer, little: boolean, entry: number): string | undefined {
+  const count = little ? tiff.readUInt32LE(entry + 4) : tiff.readUInt32BE(entry + 4);
+  // Values of up to 4 bytes sit in the entry itself, longer ones at an offset.
+  const start =
+    count <= 4 ? entry + 8 : little ? tiff.readUInt32LE(entry + 8) : tiff.readUInt32BE(entry + 8);
+  if (start + count > tiff.length) return undefined;
+  // Copyright may hold "photographer\0editor"; keep both parts, drop the padding.
+  const parts = tiff
+    .toString('utf8', start, start + count)
+    .split('\0')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+export function readExifSummary(exif: Buffer | undefined): ExifSummary {
+  const summary: ExifSummary = { hasGps: false };
+  if (!exif) return summary;
+  // sharp hands over the APP1 payload, which starts with "Exif\0\0" before the TIFF header.
+  const tiff = exif.toString('latin1', 0, 6) === 'Exif\0\0' ? exif.subarray(6) : exif;
+  if (tiff.length < 8) return summary;
+  const order = tiff.toString('latin1', 0, 2);
+  if (order !== 'II' && order !== 'MM') return summary;
+  const little = order === 'II';
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const ifd0 = little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  if (ifd0 + 2 > tiff.length) return summary;
+
+  const entries = u16(ifd0);
+  for (let i = 0; i < entries; i++) {
+    const entry = ifd0 + 2 + i * 12;
+    if (entry + 12 > tiff.length) break;
+    const tag = u16(entry);
+    if (tag === TAG_GPS_IFD) summary.hasGps = true;
+    if (u16(entry + 2) !== TYPE_ASCII) continue;
+    if (tag === TAG_ARTIST) summary.artist = asciiValue(tiff, little, entry);
+    if (tag === TAG_COPYRIGHT) summary.copyright = asciiValue(tiff, little, entry);
+  }
+  return summary;
+}

@@ -1,0 +1,36 @@
+// The pipeline's entry point: check and sniff the input, plan from the header, then render the
+// original and the thumbnail. Every failure leaves as a CodedError.
+import type { Metadata } from 'sharp';
+import { translateSharpError } from './image-errors';
+import { resolveOptions } from './options';
+import { planImage } from './plan';
+import { renderOriginal, renderThumbnail } from './render';
+import { sharp } from './sharp-instance';
+import { sniffBuffer, sniffFile } from './sniff-file';
+import type { PipelineOptions, ProcessedImage, SniffedType } from './types';
+
+/** Reads only the header: dimensions, frames, colour space, profile and EXIF. */
+function readHeader(input: string | Buffer): Promise<Metadata> {
+  // No pixel limit here: nothing is decoded yet, and planImage refuses oversized images with
+  // their real dimensions in the message.
+  return sharp(input, { failOn: 'error', limitInputPixels: false }).metadata();
+}
+
+export async function processImage(
+  input: string | Buffer,
+  options?: PipelineOptions,
+): Promise<ProcessedImage> {
+  const resolved = resolveOptions(options);
+  const sourceType: SniffedType =
+    typeof input === 'string' ? await sniffFile(input, resolved) : sniffBuffer(input, resolved);
+  try {
+    const plan = planImage(await readHeader(input), sourceType, resolved);
+    // One image at a time: running both pipelines together would double peak memory per image,
+    // and the upload queue already runs several images in parallel.
+    const original = await renderOriginal(input, plan, resolved);
+    const thumbnail = await renderThumbnail(input, plan, resolved);
+    return { original, thumbnail, sourceType, animated: plan.animated };
+  } catch (error) {
+    throw translateSharpError(error, sourceType);
+  }
+}
