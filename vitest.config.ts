@@ -2,6 +2,8 @@
 import { defineConfig } from 'vitest/config';
 
 const API = ['tests/server/api/**/*.test.ts'];
+// Need a D-Bus session with an unlocked gnome-keyring: run through scripts/with-keyring.sh.
+const KEYCHAIN = ['tests/keychain/**/*.test.ts', 'tests/cli/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -14,9 +16,17 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...API, 'tests/e2e/**', 'tests/keychain/**'],
+          exclude: [...API, ...KEYCHAIN, 'tests/e2e/**', 'tests/e2e-electron/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'keychain',
+          include: KEYCHAIN,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -21,6 +21,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     // Behind a proxy set trustProxy yourself; loopback default keeps request.ip honest.
     trustProxy: false,
   });
+  // Every body this API reads is JSON (or multipart, on the upload route). Without this, a
+  // text/plain body would be parsed as a string and fail validation with a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setupErrorHandling(app);

@@ -3,26 +3,58 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(0).max(65535);
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * A whole number written in decimal digits. An empty variable counts as unset (so it takes the
+ * default); "0x10", "1e3" or "8080.5" are refused rather than quietly read as something else.
+ */
+function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
+  const message =
+    max === Number.MAX_SAFE_INTEGER
+      ? `must be a whole number of at least ${min}`
+      : `must be a whole number from ${min} to ${max}`;
+  const schema = z.number({ error: message }).int(message).min(min, message).max(max, message);
+  const read = (v: unknown) => {
+    if (v === undefined || v === '') return undefined;
+    return typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  };
+  return {
+    default: (fallback: number) => z.preprocess(read, schema.default(fallback)),
+    optional: () => z.preprocess(read, schema.optional()),
+  };
+}
+
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no'], {
+  error: 'must be one of true, false, 1, 0, yes, no',
+});
+const optionalFlag = z.preprocess(
+  emptyAsUndefined,
+  flag.transform((v) => v === 'true' || v === '1' || v === 'yes').optional(),
+);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+const text = (fallback: string) => z.preprocess(emptyAsUndefined, z.string().default(fallback));
 
 const envSchema = z
   .object({
-    PORT: port.default(8787),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().min(1).default('./.data'),
-    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
+    PORT: wholeNumber(0, 65535).default(8787),
+    HOST: text('127.0.0.1'),
+    DATA_DIR: text('./.data'),
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .default('info'),
+    ),
     DATABASE_URL: z.preprocess(
       emptyAsUndefined,
       z
         .string()
-        .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+        .refine((v) => URL.canParse(v), 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
     S3_BUCKET: z.preprocess(
@@ -32,30 +64,23 @@ const envSchema = z
         .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a valid S3 bucket name')
         .optional(),
     ),
-    S3_REGION: z.string().min(1).default('us-east-1'),
-    S3_ENDPOINT: z.preprocess(emptyAsUndefined, z.url().optional()),
-    S3_FORCE_PATH_STYLE: z.preprocess(emptyAsUndefined, flag.optional()),
-    S3_CHECKSUMS: z.preprocess(emptyAsUndefined, flag.optional()),
-    S3_EMBEDDED_PORT: z.preprocess(emptyAsUndefined, port.optional()),
+    S3_REGION: text('us-east-1'),
+    S3_ENDPOINT: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+    S3_FORCE_PATH_STYLE: optionalFlag,
+    S3_CHECKSUMS: optionalFlag,
+    S3_EMBEDDED_PORT: wholeNumber(0, 65535).optional(),
     JWT_SECRET: z.preprocess(
       emptyAsUndefined,
       z.string().min(32, 'must be at least 32 characters').optional(),
     ),
-    PRESIGN_TTL_SECONDS: z.coerce.number().int().min(10).max(300).default(300),
-    SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
-    MAX_UPLOAD_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .default(50 * 1024 * 1024),
-    MAX_AVATAR_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .default(2 * 1024 * 1024),
-    PENDING_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
-    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(300),
-    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    PRESIGN_TTL_SECONDS: wholeNumber(10, 300).default(300),
+    SIGNED_URL_TTL_SECONDS: wholeNumber(10, 3600).default(300),
+    // Sizes are stored in 32-bit integer columns.
+    MAX_UPLOAD_BYTES: wholeNumber(1024, 2_147_483_647).default(50 * 1024 * 1024),
+    MAX_AVATAR_BYTES: wholeNumber(1024, 2_147_483_647).default(2 * 1024 * 1024),
+    PENDING_GRACE_SECONDS: wholeNumber(0).default(600),
+    SWEEP_INTERVAL_SECONDS: wholeNumber(1, 24 * 60 * 60).default(300),
+    LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
   })
   .superRefine((env, ctx) => {
     // With an external bucket several API servers may share one store, so they must share
@@ -65,6 +90,28 @@ const envSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'is required when S3_BUCKET is set (servers that share a bucket share a secret)',
+      });
+    }
+    // An endpoint without a bucket would silently fall back to the embedded emulator.
+    if (env.S3_ENDPOINT && !env.S3_BUCKET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required when S3_ENDPOINT is set (without it the embedded store is used)',
+      });
+    }
+    if (!env.S3_BUCKET && env.S3_EMBEDDED_PORT === undefined && env.PORT === 65535) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_EMBEDDED_PORT'],
+        message: 'must be set when PORT is 65535 (the embedded store listens on PORT+1 by default)',
+      });
+    }
+    if (!env.S3_BUCKET && env.S3_EMBEDDED_PORT && env.S3_EMBEDDED_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_EMBEDDED_PORT'],
+        message: 'must differ from PORT',
       });
     }
   });
@@ -107,7 +154,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'environment';
       const value = env[name];
-      const shown = value === undefined || name === 'JWT_SECRET' ? '' : ` (got "${value}")`;
+      // Secrets and URLs that may embed a password are named, never echoed.
+      const secret = name === 'JWT_SECRET' || name === 'DATABASE_URL';
+      const shown = value === undefined || secret ? '' : ` (got "${value}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

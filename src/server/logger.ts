@@ -13,6 +13,12 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
         '*.token',
         'token',
         'password',
+        // Database errors carry the statement's parameters (PGlite) and the failing row
+        // (PostgreSQL's "Failing row contains (...)"), which can hold a password hash.
+        'err.params',
+        'err.detail',
+        'err.cause.params',
+        'err.cause.detail',
       ],
       censor: '[redacted]',
     },

@@ -16,20 +16,25 @@ export interface RunningServer {
 }
 
 export async function createServer(config: ServerConfig): Promise<RunningServer> {
-  const storage = await openStorage(config);
-  let database;
-  try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    await storage.close();
-    throw error;
-  }
+  // The secret first: a damaged secret file should stop the boot before anything is opened.
   const jwtSecret = await resolveJwtSecret({
     configured: config.jwtSecret,
     dataDir: config.dataDir,
   });
-  const services = createServices(config, database, storage, jwtSecret);
-  const app = await buildApp(services);
+  const storage = await openStorage(config);
+  let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  let services: ReturnType<typeof createServices>;
+  let app: FastifyInstance;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    services = createServices(config, database, storage, jwtSecret);
+    app = await buildApp(services);
+  } catch (error) {
+    await database?.close().catch(() => undefined);
+    await storage.close().catch(() => undefined);
+    throw error;
+  }
+  const openedDatabase = database;
   const sweeper = new OrphanSweeper(
     services.pending,
     storage.store,
@@ -46,7 +51,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       closed = true;
       await sweeper.stop();
       await app.close();
-      await database.close();
+      await openedDatabase.close();
       await storage.close();
     },
   };

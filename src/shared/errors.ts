@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'CANCELED',
   'INTERNAL',
+  // Appended codes (a code's position never matters; its meaning never changes)
+  /** The request's Content-Type is not one this endpoint reads (HTTP 415). */
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -53,19 +53,53 @@ async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }>
 
 let emailCounter = 0;
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-api-'));
-  const database = process.env.TEST_DB === 'postgres' ? await createDatabase() : undefined;
+export interface StartTestServerOptions {
+  /**
+   * Start on the data dir (jwt-secret, PGlite, emulator files) and database of an earlier test
+   * server whose `server.close()` was called, as a restart would; that earlier server's
+   * `close()` still removes them, this one's leaves them.
+   */
+  reuse?: TestServer;
+  /**
+   * With `reuse`: listen on the same API port and the same S3 emulator port as the earlier
+   * server, so clients built before the restart and URLs it presigned keep working.
+   */
+  keepPorts?: boolean;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: StartTestServerOptions = {},
+): Promise<TestServer> {
+  const reused = options.reuse;
+  const dataDir = reused?.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-api-')));
+  const reusedUrl = reused?.server.services.config.databaseUrl;
+  const database = reused
+    ? reusedUrl
+      ? { url: reusedUrl, drop: async () => undefined }
+      : undefined
+    : process.env.TEST_DB === 'postgres'
+      ? await createDatabase()
+      : undefined;
+  const kept =
+    options.keepPorts && reused
+      ? {
+          api: Number(new URL(reused.baseUrl).port),
+          s3: reused.server.services.storage.embedded
+            ? new URL(reused.server.services.storage.embedded.endpoint).port
+            : '0',
+        }
+      : undefined;
   const config = loadConfig({
     PORT: '0',
-    S3_EMBEDDED_PORT: '0',
+    S3_EMBEDDED_PORT: kept?.s3 ?? '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
   const server = await createServer(config);
-  const baseUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = await server.app.listen({ port: kept?.api ?? 0, host: '127.0.0.1' });
 
   const request: TestServer['request'] = async (method, url, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -111,7 +145,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       await server.close();
       await database?.drop();
-      await fs.rm(dataDir, { recursive: true, force: true });
+      if (!reused) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }

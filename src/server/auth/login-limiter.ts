@@ -1,6 +1,6 @@
-// Login throttling: every attempt counts per IP, failed attempts count per email address.
-// In memory per API server; with several servers each enforces its own budget.
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+// Login throttling: every attempt counts per IP; attempts per email address count until one
+// succeeds. In memory per API server; with several servers each enforces its own budget.
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { CodedError } from '../../shared/errors';
 
 const WINDOW_SECONDS = 15 * 60;
@@ -20,28 +20,31 @@ export class LoginLimiter {
     });
   }
 
-  /** Throws RATE_LIMITED (with seconds to wait) when this IP or this email is over budget. */
+  /**
+   * Takes one attempt from this IP's and this email's budgets, or throws RATE_LIMITED. The point
+   * is taken before the password is checked: counting only after a (slow) failed check would let
+   * a burst of parallel guesses all pass the budget check before the first failure is counted.
+   */
   async check(ip: string, email: string): Promise<void> {
-    const [ipState, emailState] = await Promise.all([this.perIp.get(ip), this.perEmail.get(email)]);
-    const blocked = [
-      ipState && ipState.remainingPoints <= 0 ? ipState : null,
-      emailState && emailState.remainingPoints <= 0 ? emailState : null,
-    ].filter((s): s is RateLimiterRes => s !== null);
-    if (blocked.length > 0) {
-      const wait = Math.ceil(Math.max(...blocked.map((s) => s.msBeforeNext)) / 1000);
-      throw new CodedError(
-        'RATE_LIMITED',
-        `Too many sign-in attempts. Wait ${Math.ceil(wait / 60)} minute(s) and try again.`,
-      );
-    }
-    await this.perIp.penalty(ip, 1);
+    await this.consume(this.perIp, ip);
+    await this.consume(this.perEmail, email);
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.perEmail.penalty(email, 1);
-  }
-
+  /** A correct password clears the email's budget, so a user's own typos do not lock them out later. */
   async recordSuccess(email: string): Promise<void> {
     await this.perEmail.delete(email);
+  }
+
+  private async consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+    try {
+      await limiter.consume(key, 1);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const minutes = Math.max(1, Math.ceil(error.msBeforeNext / 60_000));
+      throw new CodedError(
+        'RATE_LIMITED',
+        `Too many sign-in attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+      );
+    }
   }
 }

@@ -28,7 +28,11 @@ export class TokenService {
   /** Only HS256 is accepted, so `alg: none` and key-confusion tokens fail before any claim is read. */
   async verify(token: string): Promise<TokenClaims> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      // A token without an expiry would never lapse, so exp (and iat, sub) must be present.
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
       const role = payload.role;
       if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'member')) {
         throw new CodedError('AUTH_REQUIRED', 'Your session is not valid. Sign in again.');

@@ -1,9 +1,11 @@
 // Versioned migrations, applied at boot. Listed statically so a bundled build still finds them.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as issuedKeys from './migrations/0002-issued-keys';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-issued-keys': issuedKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

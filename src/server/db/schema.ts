@@ -50,11 +50,18 @@ export interface PendingUploadsTable {
   expiresAt: Date;
 }
 
+/** Every key ever presigned or written by the server; a key is never handed out twice. */
+export interface IssuedKeysTable {
+  key: string;
+  issuedAt: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   albums: AlbumsTable;
   images: ImagesTable;
   pendingUploads: PendingUploadsTable;
+  issuedKeys: IssuedKeysTable;
   // Kysely's migrator keeps its own tables; declared so the type stays honest.
   kyselyMigration: { name: string; timestamp: Generated<string> };
 }

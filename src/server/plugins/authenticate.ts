@@ -30,13 +30,26 @@ export function setupAuthentication(app: FastifyInstance, tokens: TokenService):
   // Sets request.viewer when a valid token is present; an invalid one is an error even on
   // routes where a token is optional, so a client never silently acts anonymously.
   app.decorate('requireAuth', async (request: FastifyRequest) => {
+    if (request.headers.authorization === undefined) {
+      throw new CodedError('AUTH_REQUIRED', 'Sign in to continue.');
+    }
     const token = bearerToken(request);
-    if (!token) throw new CodedError('AUTH_REQUIRED', 'Sign in to continue.');
+    if (!token) {
+      throw new CodedError(
+        'AUTH_REQUIRED',
+        'The Authorization header must be "Bearer <token>". Sign in again.',
+      );
+    }
     const claims = await tokens.verify(token);
     request.viewer = { id: claims.userId, role: claims.role };
   });
 }
 
+/**
+ * Anonymous when there is no Authorization header at all; any header present must carry a valid
+ * bearer token. (Treating a malformed header as anonymous would let a caller look signed in to
+ * anything that only checks for the header, such as the presign rate limit.)
+ */
 export async function optionalAuth(app: FastifyInstance, request: FastifyRequest): Promise<void> {
-  if (bearerToken(request)) await app.requireAuth(request);
+  if (request.headers.authorization !== undefined) await app.requireAuth(request);
 }

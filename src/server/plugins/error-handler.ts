@@ -31,6 +31,16 @@ const STATUS: Record<ErrorCode, number> = {
   DUPLICATE: 409,
   CANCELED: 400,
   INTERNAL: 500,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
 export function statusForCode(code: ErrorCode): number {
@@ -40,23 +50,76 @@ export function statusForCode(code: ErrorCode): number {
 const GENERIC_5XX =
   'Something went wrong on the server. Try again; if it keeps failing, tell your administrator.';
 
-function describeValidation(error: FastifyError): string {
-  const where = error.validationContext ?? 'request';
-  const first = error.validation?.[0];
-  if (!first) return `The ${where} is not valid.`;
-  const field = (first.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-  return `${where}${field ? `.${field}` : ''}: ${first.message ?? 'is not valid'}`;
+const PLACES: Record<string, string> = {
+  body: 'request body',
+  querystring: 'query string',
+  params: 'URL',
+  headers: 'request headers',
+};
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: { expected?: unknown };
+}
+
+function valueAt(root: unknown, segments: string[]): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/** One issue as a phrase: `"email" is required`, `"size" must be a number`. */
+function describeIssue(issue: ValidationIssue, input: unknown): string {
+  const segments = (issue.instancePath ?? '').split('/').filter(Boolean);
+  const value = valueAt(input, segments);
+  const expected = typeof issue.params?.expected === 'string' ? issue.params.expected : undefined;
+  let problem: string;
+  if (issue.keyword === 'invalid_type' && value === undefined && segments.length > 0) {
+    problem = 'is required';
+  } else if (issue.keyword === 'invalid_type' && expected) {
+    const noun = expected === 'object' ? 'JSON object' : expected;
+    problem = `must be ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+  } else if (issue.keyword === 'unrecognized_keys') {
+    problem = issue.message ?? 'has unknown fields';
+  } else {
+    // The shared schemas word their messages to follow the field name ("must be ...").
+    problem = issue.message ?? 'is not valid';
+  }
+  return segments.length > 0 ? `"${segments.join('.')}" ${problem}` : problem;
+}
+
+function describeValidation(error: FastifyError, input: unknown): string {
+  const where = PLACES[error.validationContext ?? ''] ?? 'request';
+  const issues = (error.validation ?? []) as ValidationIssue[];
+  if (issues.length === 0) return `The ${where} is not valid.`;
+  const shown = issues.slice(0, 3).map((issue) => describeIssue(issue, input));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `The ${where} is not valid: ${shown.join('; ')}${more}.`;
 }
 
 /** Maps any thrown value to a status and a body that is safe to show a client. */
-export function toHttpError(error: unknown): { status: number; code: ErrorCode; message: string } {
+export function toHttpError(
+  error: unknown,
+  request?: { body?: unknown; query?: unknown; params?: unknown; headers?: unknown },
+): { status: number; code: ErrorCode; message: string } {
   if (error instanceof CodedError) {
     const status = STATUS[error.code];
     return { status, code: error.code, message: error.message };
   }
   const e = error as FastifyError & { statusCode?: number };
   if (hasZodFastifySchemaValidationErrors(e) || e.validation) {
-    return { status: 400, code: 'VALIDATION_FAILED', message: describeValidation(e) };
+    const input = {
+      body: request?.body,
+      querystring: request?.query,
+      params: request?.params,
+      headers: request?.headers,
+    }[e.validationContext ?? 'body'];
+    return { status: 400, code: 'VALIDATION_FAILED', message: describeValidation(e, input) };
   }
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -79,13 +142,13 @@ export function toHttpError(error: unknown): { status: number; code: ErrorCode; 
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,
-        code: 'VALIDATION_FAILED',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'This endpoint does not accept that Content-Type. Send application/json.',
       };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return {
         status: 415,
-        code: 'VALIDATION_FAILED',
+        code: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'Send the image as multipart/form-data with the file in the "image" field.',
       };
   }
@@ -96,15 +159,17 @@ export function toHttpError(error: unknown): { status: number; code: ErrorCode; 
       message: 'Too many requests. Wait a minute and try again.',
     };
   }
+  // Other client errors raised by Fastify or a plugin: their messages describe the request.
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return { status: e.statusCode, code: 'VALIDATION_FAILED', message: e.message };
+    const code = CLIENT_ERROR_CODES[e.statusCode] ?? 'VALIDATION_FAILED';
+    return { status: e.statusCode, code, message: e.message };
   }
   return { status: 500, code: 'INTERNAL', message: GENERIC_5XX };
 }
 
 export function setupErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const http = toHttpError(error);
+    const http = toHttpError(error, request);
     if (http.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: http.code }, http.message);
     void reply.status(http.status).send({ error: { code: http.code, message: http.message } });

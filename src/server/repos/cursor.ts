@@ -8,6 +8,27 @@ export interface Cursor {
   id: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A cursor is client input that ends up in SQL parameters, so each field must have the type its
+ * column needs; otherwise a hand-made cursor turns into a database error (a 500) instead of a 400.
+ */
+function valueFits(sort: ImageSort, value: unknown): value is string | number {
+  switch (sort) {
+    case 'newest':
+    case 'oldest':
+      return (
+        typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
+      );
+    case 'name':
+      return typeof value === 'string' && value.length <= 1000;
+    case 'size':
+      return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  }
+}
+
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
 }
@@ -19,9 +40,9 @@ export function decodeCursor(raw: string, sort: ImageSort): Cursor {
       Array.isArray(parsed) &&
       parsed.length === 3 &&
       parsed[0] === sort &&
-      (typeof parsed[1] === 'string' || typeof parsed[1] === 'number') &&
+      valueFits(sort, parsed[1]) &&
       typeof parsed[2] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[2])
+      UUID.test(parsed[2])
     ) {
       return { sort, value: parsed[1], id: parsed[2] };
     }

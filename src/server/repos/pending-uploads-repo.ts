@@ -1,34 +1,51 @@
 // Pending uploads: keys that were presigned but not yet registered, with their promised size/type.
+// Every key handed out is also recorded in issued_keys, so no key is ever presigned twice.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, PendingUploadRow, PendingUploadsTable } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 type NewPending = Omit<PendingUploadsTable, 'createdAt'>;
 
+/**
+ * Records keys as issued; false when any was issued before. Call it inside a transaction so a
+ * refused batch records nothing. Every code path that writes an object under a new key uses it.
+ */
+export async function issueKeys(executor: Executor, keys: string[]): Promise<boolean> {
+  if (new Set(keys).size !== keys.length) return false;
+  if (keys.length === 0) return true;
+  const inserted = await executor
+    .insertInto('issuedKeys')
+    .values(keys.map((key) => ({ key })))
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returning('key')
+    .execute();
+  return inserted.length === keys.length;
+}
+
+/** Thrown inside the transaction to roll back a batch that reused a key. */
+class KeyReused extends Error {}
+
 export class PendingUploadsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Inserts all or none; returns false when any key was already presigned. */
+  /** Issues the keys and inserts their pending rows, all or none; false when a key was reused. */
   async insertMany(rows: NewPending[]): Promise<boolean> {
-    const inserted = await this.db
-      .insertInto('pendingUploads')
-      .values(rows)
-      .onConflict((oc) => oc.column('key').doNothing())
-      .returning('key')
-      .execute();
-    if (inserted.length === rows.length) return true;
-    // Partial insert: undo ours so the batch stays all-or-nothing.
-    if (inserted.length > 0) {
-      await this.db
-        .deleteFrom('pendingUploads')
-        .where(
-          'key',
-          'in',
-          inserted.map((r) => r.key),
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        if (
+          !(await issueKeys(
+            trx,
+            rows.map((r) => r.key),
+          ))
         )
-        .execute();
+          throw new KeyReused();
+        await trx.insertInto('pendingUploads').values(rows).execute();
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof KeyReused) return false;
+      throw error;
     }
-    return false;
   }
 
   find(key: string): Promise<PendingUploadRow | undefined> {
@@ -56,6 +73,16 @@ export class PendingUploadsRepo {
     return query.returningAll().executeTakeFirst();
   }
 
+  /** Claims a row only while it is still expired before `cutoff` (the sweeper's claim). */
+  claimExpired(key: string, cutoff: Date): Promise<PendingUploadRow | undefined> {
+    return this.db
+      .deleteFrom('pendingUploads')
+      .where('key', '=', key)
+      .where('expiresAt', '<', cutoff)
+      .returningAll()
+      .executeTakeFirst();
+  }
+
   async restore(row: PendingUploadRow): Promise<void> {
     await this.db
       .insertInto('pendingUploads')
@@ -76,32 +103,5 @@ export class PendingUploadsRepo {
 
   async delete(key: string): Promise<void> {
     await this.db.deleteFrom('pendingUploads').where('key', '=', key).execute();
-  }
-
-  /** True when the key was ever handed out and is still known: pending, an image, or an avatar. */
-  async isKnown(keys: string[]): Promise<boolean> {
-    if (keys.length === 0) return false;
-    const hit = await this.db
-      .selectFrom('pendingUploads')
-      .select('key')
-      .where('key', 'in', keys)
-      .union((eb) => eb.selectFrom('images').select('key').where('key', 'in', keys))
-      .union((eb) =>
-        eb
-          .selectFrom('images')
-          .select('thumbnailKey as key')
-          .where('thumbnailKey', 'in', keys)
-          .$narrowType<{ key: string }>(),
-      )
-      .union((eb) =>
-        eb
-          .selectFrom('users')
-          .select('avatarKey as key')
-          .where('avatarKey', 'in', keys)
-          .$narrowType<{ key: string }>(),
-      )
-      .limit(1)
-      .executeTakeFirst();
-    return hit !== undefined;
   }
 }

@@ -1,7 +1,35 @@
 // Liveness (the process answers) and readiness (the database and the bucket answer).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../services';
+
+/** A dependency that has not answered by then counts as down, so a probe never hangs. */
+const CHECK_TIMEOUT_MS = 5_000;
+
+const readinessSchema = z.object({ ok: z.boolean(), database: z.boolean(), storage: z.boolean() });
+
+async function answers(
+  what: string,
+  check: () => Promise<void>,
+  log: FastifyBaseLogger,
+): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
+      CHECK_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return true;
+  } catch (err) {
+    log.warn({ err }, `${what} not ready`);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function setupHealthRoutes(app: FastifyInstance, services: Services): void {
   app.get(
@@ -14,22 +42,14 @@ export function setupHealthRoutes(app: FastifyInstance, services: Services): voi
     {
       schema: {
         tags: ['health'],
-        response: {
-          200: z.object({ ok: z.boolean(), database: z.boolean(), storage: z.boolean() }),
-          503: z.object({ ok: z.boolean(), database: z.boolean(), storage: z.boolean() }),
-        },
+        summary: 'Whether the database and the bucket answer (503 when either does not)',
+        response: { 200: readinessSchema, 503: readinessSchema },
       },
     },
     async (request, reply) => {
       const [database, storage] = await Promise.all([
-        services.database.ping().then(
-          () => true,
-          (err: unknown) => (request.log.warn({ err }, 'database not ready'), false),
-        ),
-        services.storage.store.ping().then(
-          () => true,
-          (err: unknown) => (request.log.warn({ err }, 'storage not ready'), false),
-        ),
+        answers('database', () => services.database.ping(), request.log),
+        answers('storage', () => services.storage.store.ping(), request.log),
       ]);
       const ok = database && storage;
       return reply.status(ok ? 200 : 503).send({ ok, database, storage });

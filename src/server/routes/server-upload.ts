@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
@@ -25,6 +26,23 @@ interface ReceivedUpload {
   fields: z.infer<typeof fieldsSchema>;
 }
 
+/** "50 MiB", "1.5 MiB", "48.8 KiB": a limit below 1 MiB must not read as "0 MiB". */
+function formatLimit(bytes: number): string {
+  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MiB'] : [bytes / 1024, 'KiB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
+}
+
+/** The name as the image's filename: no directories or control characters, at most 255. */
+function cleanFilename(raw: string | undefined): string {
+  const base = path.basename((raw ?? '').replace(/\\/g, '/'));
+  const clean = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 255);
+  return clean || 'image';
+}
+
 async function receive(
   request: FastifyRequest,
   tmpDir: string,
@@ -43,15 +61,22 @@ async function receive(
         continue;
       }
       const target = path.join(tmpDir, crypto.randomUUID());
-      received = { path: target, filename: path.basename(part.filename || 'image') };
-      await pipeline(part.file, createWriteStream(target, { mode: 0o600 }));
+      received = { path: target, filename: cleanFilename(part.filename) };
+      const out = createWriteStream(target, { mode: 0o600 });
+      try {
+        await pipeline(part.file, out);
+      } catch (error) {
+        // The file may still be opening; removing it before it closes could leave it behind.
+        if (!out.closed) await once(out, 'close');
+        throw error;
+      }
     }
   } catch (error) {
     if (received) await fs.rm(received.path, { force: true });
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new CodedError(
         'FILE_TOO_LARGE',
-        `The file is larger than ${(maxBytes / 1024 / 1024).toFixed(0)} MiB, the most this server accepts.`,
+        `The file is larger than ${formatLimit(maxBytes)}, the most this server accepts. Save it smaller and try again.`,
       );
     }
     throw error;
@@ -99,18 +124,20 @@ export async function setupServerUploadRoute(
       async (request, reply) => {
         const viewer = currentViewer(request);
         const upload = await receive(request, tmpDir, maxUploadBytes);
+        let image;
         try {
-          const image = await services.serverUploads.ingest(viewer.id, {
+          image = await services.serverUploads.ingest(viewer.id, {
             path: upload.path,
             filename: upload.filename,
             albumId: upload.fields.albumId,
             title: upload.fields.title,
           });
-          request.log.info({ imageId: image.id }, 'image uploaded through the server');
-          return await reply.status(201).send({ image });
         } finally {
+          // Before answering, so a client that sees the answer sees the temp file gone too.
           await fs.rm(upload.path, { force: true });
         }
+        request.log.info({ imageId: image.id }, 'image uploaded through the server');
+        return reply.status(201).send({ image });
       },
     );
   });

@@ -62,6 +62,12 @@ export class ImagesService {
         `The registration says ${input.contentType}, ${input.size} bytes, but the upload was presigned for ${original.contentType}, ${original.size} bytes.`,
       );
     }
+    if (input.sha256 && original.sha256 && input.sha256 !== original.sha256) {
+      throw new CodedError(
+        'OBJECT_MISMATCH',
+        'The registration gives a different SHA-256 than the upload was presigned with. Register the file that was uploaded.',
+      );
+    }
     if (input.albumId && !(await this.albums.find(input.albumId, userId))) {
       throw new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
     }

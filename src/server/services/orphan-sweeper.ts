@@ -1,4 +1,5 @@
-// Deletes presigned uploads that were never registered: the object first, then its pending row.
+// Deletes presigned uploads that were never registered (past their expiry plus a grace period):
+// their pending row is claimed first, then the object is deleted.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
 import type { ObjectStore } from '../storage/object-store';
@@ -30,12 +31,18 @@ export class OrphanSweeper {
       if (batch.length === 0) break;
       let progressed = false;
       for (const row of batch) {
+        // Claim the row before touching the object: a registration that claimed it first wins
+        // and keeps its object; one that comes later finds no pending row and is refused.
+        const claimed = await this.pending.claimExpired(row.key, cutoff);
+        progressed ||= !claimed;
+        if (!claimed) continue;
         try {
           await this.store.delete([row.key]);
-          await this.pending.delete(row.key);
           removed += 1;
           progressed = true;
         } catch (err) {
+          // Put it back for the next pass; the object may still be there.
+          await this.pending.restore(claimed);
           this.log.warn({ err, key: row.key }, 'orphan sweep could not delete an object');
         }
       }

@@ -6,6 +6,7 @@ import { CodedError } from '../../shared/errors';
 import type { Image } from '../../shared/api';
 import type { Database } from '../db/schema';
 import type { AlbumsRepo } from '../repos/albums-repo';
+import { issueKeys } from '../repos/pending-uploads-repo';
 import { toImage, type ImagesRepo } from '../repos/images-repo';
 import type { ObjectStore } from '../storage/object-store';
 
@@ -37,6 +38,11 @@ export class ServerUploadService {
     const random = crypto.randomBytes(16).toString('base64url');
     const key = `users/${userId}/${random}.${processed.original.extension}`;
     const thumbnailKey = `users/${userId}/thumbs/${random}.${processed.thumbnail.extension}`;
+    // Recorded as issued before anything is written, so no presign can ever target these keys
+    // (a presigned PUT would replace the processed image, and its pending row would get it swept).
+    if (!(await issueKeys(this.db, [key, thumbnailKey]))) {
+      throw new Error('a freshly generated object key was already issued');
+    }
     const stored: string[] = [];
     try {
       await this.store.put(key, processed.original.data, processed.original.contentType);

@@ -109,7 +109,6 @@ export class AuthService {
     const row = await this.users.findByEmail(email);
     const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!row || !ok) {
-      await this.limiter.recordFailure(email);
       throw new CodedError('INVALID_CREDENTIALS', 'The email or password is not correct.');
     }
     await this.limiter.recordSuccess(email);

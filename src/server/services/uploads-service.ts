@@ -39,9 +39,7 @@ export class UploadsService {
   async presign(ownerId: string | null, files: PresignInput[]): Promise<PresignResponse[]> {
     for (const file of files) this.checkLimits(ownerId, file);
     const keys = files.map((file) => objectKeyFor(ownerId, file));
-    if (new Set(keys).size !== keys.length || (await this.pending.isKnown(keys))) {
-      throw keyUsed();
-    }
+    if (new Set(keys).size !== keys.length) throw keyUsed();
     const ttl = files.some((f) => f.purpose === 'avatar')
       ? Math.min(AVATAR_TTL_SECONDS, this.config.presignTtlSeconds)
       : this.config.presignTtlSeconds;

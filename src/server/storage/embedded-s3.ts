@@ -12,6 +12,10 @@ export interface EmbeddedS3 {
   endpoint: string;
   bucket: string;
   directory: string;
+  /** Stops answering (the port closes) until resume(); lets tests make the store really fail. */
+  pause(): Promise<void>;
+  /** Starts answering again on the same port, with the same data. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,18 +27,32 @@ export async function startEmbeddedS3(options: {
   const directory = path.join(options.dataDir, 's3');
   const bucket = options.bucket ?? EMBEDDED_BUCKET;
   await fs.mkdir(directory, { recursive: true });
-  const server = new S3rver({
-    address: '127.0.0.1',
-    port: options.port,
-    silent: true,
-    directory,
-    configureBuckets: [{ name: bucket }],
-  });
-  const address = (await server.run()) as AddressInfo;
+  const start = async (port: number) => {
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port,
+      silent: true,
+      directory,
+      configureBuckets: [{ name: bucket }],
+    });
+    const address = (await server.run()) as AddressInfo;
+    return { server, port: address.port };
+  };
+  const first = await start(options.port);
+  let running: S3rver | undefined = first.server;
+  const stop = async () => {
+    const server = running;
+    running = undefined;
+    await server?.close();
+  };
   return {
-    endpoint: `http://127.0.0.1:${address.port}`,
+    endpoint: `http://127.0.0.1:${first.port}`,
     bucket,
     directory,
-    close: () => server.close(),
+    pause: stop,
+    resume: async () => {
+      if (!running) running = (await start(first.port)).server;
+    },
+    close: stop,
   };
 }

@@ -1,13 +1,13 @@
 // Chooses the store from config: an external S3 bucket, or the embedded emulator on loopback.
 import type { ServerConfig } from '../config';
-import { EMBEDDED_CREDENTIALS, startEmbeddedS3 } from './embedded-s3';
+import { EMBEDDED_CREDENTIALS, startEmbeddedS3, type EmbeddedS3 } from './embedded-s3';
 import { ObjectStore } from './object-store';
 import { createS3Client } from './s3-client';
 
 export interface StorageHandle {
   store: ObjectStore;
   /** Set when the embedded emulator runs in this process. */
-  embedded: { endpoint: string; directory: string } | undefined;
+  embedded: Pick<EmbeddedS3, 'endpoint' | 'directory' | 'pause' | 'resume'> | undefined;
   close(): Promise<void>;
 }
 
@@ -37,7 +37,12 @@ export async function openStorage(config: ServerConfig): Promise<StorageHandle> 
   });
   return {
     store: new ObjectStore(client, emulator.bucket, { checksums: config.s3.checksums }),
-    embedded: { endpoint: emulator.endpoint, directory: emulator.directory },
+    embedded: {
+      endpoint: emulator.endpoint,
+      directory: emulator.directory,
+      pause: () => emulator.pause(),
+      resume: () => emulator.resume(),
+    },
     close: async () => {
       client.destroy();
       await emulator.close();

@@ -14,10 +14,13 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** Trimmed and lower-cased before it is checked, so " Ann@Example.com" is ann@example.com. */
 export const emailSchema = z
-  .email({ error: 'must be a valid email address' })
-  .max(254)
-  .transform((s) => s.trim().toLowerCase());
+  .string()
+  .trim()
+  .toLowerCase()
+  .check(z.email({ error: 'must be a valid email address' }))
+  .max(254, 'must be at most 254 characters');
 export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
@@ -38,7 +41,7 @@ export type SignupRequest = z.input<typeof signupRequestSchema>;
 
 export const loginRequestSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, 'must not be empty').max(256),
+  password: z.string().min(1, 'must not be empty').max(256, 'must be at most 256 characters'),
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 

@@ -1,0 +1,133 @@
+// Server configuration from the environment: defaults, derived values, and bad values that stop
+// the server with a message naming the variable.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config';
+
+const SECRET = 'an-example-secret-that-is-long-enough-0123456789';
+
+/** The ConfigError message for `env`; fails the test when the env is accepted. */
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('loadConfig defaults', () => {
+  it('serves on 127.0.0.1:8787 with data under ./.data and the embedded store on PORT+1', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8787);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(path.resolve('./.data'));
+    expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.s3).toEqual({
+      bucket: undefined,
+      region: 'us-east-1',
+      endpoint: undefined,
+      forcePathStyle: true,
+      checksums: false,
+      embeddedPort: 8788,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.jwtSecret).toBeUndefined();
+    expect(config.publicUrl).toBeUndefined();
+    expect(config).toMatchObject({
+      logLevel: 'info',
+      presignTtlSeconds: 300,
+      signedUrlTtlSeconds: 300,
+      maxUploadBytes: 50 * 1024 * 1024,
+      maxAvatarBytes: 2 * 1024 * 1024,
+      loginMaxAttempts: 10,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', HOST: '', DATA_DIR: '', LOG_LEVEL: '', S3_BUCKET: '' });
+    expect(config.port).toBe(8787);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(path.resolve('./.data'));
+    expect(config.s3.bucket).toBeUndefined();
+  });
+
+  it('derives the embedded store port from PORT unless S3_EMBEDDED_PORT is given', () => {
+    expect(loadConfig({ PORT: '9000' }).s3.embeddedPort).toBe(9001);
+    expect(loadConfig({ PORT: '0' }).s3.embeddedPort).toBe(0);
+    expect(loadConfig({ PORT: '9000', S3_EMBEDDED_PORT: '9100' }).s3.embeddedPort).toBe(9100);
+  });
+
+  it('resolves a relative DATA_DIR against the working directory', () => {
+    expect(loadConfig({ DATA_DIR: 'var/data' }).dataDir).toBe(path.resolve('var/data'));
+  });
+
+  it('uses an external bucket with checksums, and path style only with a custom endpoint', () => {
+    const aws = loadConfig({ S3_BUCKET: 'my-images', JWT_SECRET: SECRET });
+    expect(aws.s3).toMatchObject({ bucket: 'my-images', forcePathStyle: false, checksums: true });
+    expect(aws.jwtSecret).toBe(SECRET);
+    const minio = loadConfig({
+      S3_BUCKET: 'my-images',
+      JWT_SECRET: SECRET,
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+      S3_CHECKSUMS: 'false',
+    });
+    expect(minio.s3).toMatchObject({ forcePathStyle: true, checksums: false });
+  });
+});
+
+describe('bad configuration', () => {
+  it.each(['abc', '70000', '-1', '80.5', '0x50', '1e3'])('refuses PORT=%s', (value) => {
+    const message = configError({ PORT: value });
+    expect(message).toMatch(/^\s*PORT: must be a whole number from 0 to 65535/m);
+    expect(message).toContain(`"${value}"`);
+  });
+
+  it('requires JWT_SECRET with an external bucket', () => {
+    expect(configError({ S3_BUCKET: 'my-images' })).toMatch(/JWT_SECRET: is required/);
+  });
+
+  it('refuses a short JWT_SECRET without echoing it', () => {
+    const message = configError({ JWT_SECRET: 'too-short-secret' });
+    expect(message).toMatch(/JWT_SECRET: must be at least 32 characters/);
+    expect(message).not.toContain('too-short-secret');
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL, without echoing its password', () => {
+    const message = configError({ DATABASE_URL: 'mysql://app:hunter2@db.example/images' });
+    expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(message).not.toContain('hunter2');
+    expect(configError({ DATABASE_URL: 'postgres://' })).toMatch(/DATABASE_URL/);
+  });
+
+  it('refuses an S3_ENDPOINT without S3_BUCKET instead of silently using the embedded store', () => {
+    expect(configError({ S3_ENDPOINT: 'http://minio:9000' })).toMatch(/S3_BUCKET: is required/);
+  });
+
+  it('refuses an embedded store port that cannot be PORT+1 or equals PORT', () => {
+    expect(configError({ PORT: '65535' })).toMatch(/S3_EMBEDDED_PORT/);
+    expect(configError({ PORT: '9000', S3_EMBEDDED_PORT: '9000' })).toMatch(
+      /S3_EMBEDDED_PORT: must differ from PORT/,
+    );
+  });
+
+  it('names each bad variable when several are wrong', () => {
+    const message = configError({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      S3_FORCE_PATH_STYLE: 'maybe',
+      PRESIGN_TTL_SECONDS: '3600',
+      PUBLIC_URL: 'ftp://images.example',
+    });
+    for (const name of [
+      'PORT',
+      'LOG_LEVEL',
+      'S3_FORCE_PATH_STYLE',
+      'PRESIGN_TTL_SECONDS',
+      'PUBLIC_URL',
+    ]) {
+      expect(message).toMatch(new RegExp(`^\\s*${name}: `, 'm'));
+    }
+  });
+});
