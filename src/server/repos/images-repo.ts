@@ -71,6 +71,14 @@ export class ImagesRepo {
     return query.executeTakeFirst();
   }
 
+  /** The visible ones among `ids`; others (missing or not the viewer's) are simply absent. */
+  findVisibleMany(ids: string[], viewer: Viewer): Promise<ImageRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    let query = this.db.selectFrom('images').selectAll().where('id', 'in', ids);
+    if (viewer.role !== 'admin') query = query.where('ownerId', '=', viewer.id);
+    return query.execute();
+  }
+
   findVisibleByObjectKey(key: string, viewer: Viewer): Promise<ImageRow | undefined> {
     let query = this.db
       .selectFrom('images')

@@ -14,6 +14,8 @@ import {
   signedUrlByKeyQuerySchema,
   signedUrlQuerySchema,
   signedUrlResponseSchema,
+  signedUrlsRequestSchema,
+  signedUrlsResponseSchema,
   updateImageRequestSchema,
   type ListImagesQuery,
 } from '../../shared/api';
@@ -118,6 +120,27 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
       },
     },
     async (request) => services.signedUrls.forViewerKey(currentViewer(request), request.query.key),
+  );
+
+  app.post(
+    '/api/images/signed-urls',
+    {
+      ...common,
+      schema: {
+        tags,
+        summary: 'Sign GETs for many images at once (what a gallery screen shows)',
+        security: bearerAuth,
+        body: signedUrlsRequestSchema,
+        response: { 200: signedUrlsResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      urls: await services.signedUrls.forImages(
+        currentViewer(request),
+        request.body.ids,
+        request.body.variant,
+      ),
+    }),
   );
 
   app.post(

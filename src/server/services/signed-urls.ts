@@ -31,6 +31,16 @@ export class SignedUrls {
     throw new CodedError('NOT_FOUND', 'No image with this key exists in your gallery.');
   }
 
+  async forImages(
+    viewer: Viewer,
+    ids: string[],
+    variant: 'original' | 'thumbnail',
+  ): Promise<Record<string, SignedUrlResponse>> {
+    const rows = await this.images.findVisibleMany([...new Set(ids)], viewer);
+    const signed = await Promise.all(rows.map((row) => this.forImage(row, variant)));
+    return Object.fromEntries(rows.map((row, i) => [row.id, signed[i]!]));
+  }
+
   async gallery(rows: ImageRow[]): Promise<GalleryImage[]> {
     return Promise.all(
       rows.map(async (row) => {

@@ -93,6 +93,21 @@ export const signedUrlQuerySchema = z.object({
 });
 export const signedUrlByKeyQuerySchema = z.object({ key: objectKeySchema });
 
+export const MAX_SIGNED_URL_BATCH = 200;
+export const signedUrlsRequestSchema = z.object({
+  ids: z
+    .array(idSchema)
+    .min(1, 'must list at least one id')
+    .max(MAX_SIGNED_URL_BATCH, `at most ${MAX_SIGNED_URL_BATCH} ids`),
+  variant: z.enum(['original', 'thumbnail']).default('thumbnail'),
+});
+export type SignedUrlsRequest = z.input<typeof signedUrlsRequestSchema>;
+/** Keyed by image id; ids that are missing or not the caller's are left out (no existence leak). */
+export const signedUrlsResponseSchema = z.object({
+  urls: z.record(z.string(), z.object({ url: z.url(), expiresAt: isoDateSchema })),
+});
+export type SignedUrlsResponse = z.infer<typeof signedUrlsResponseSchema>;
+
 export const updateImageRequestSchema = z
   .object({
     title: titleSchema.nullable().optional(),

@@ -1,0 +1,180 @@
+// Typed client for the Image Desk backend (axios, Node side only: it holds the bearer token).
+import axios, { type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import {
+  albumResponseSchema,
+  authResponseSchema,
+  bulkDeleteResponseSchema,
+  galleryResponseSchema,
+  imageResponseSchema,
+  listAlbumsResponseSchema,
+  listImagesResponseSchema,
+  meResponseSchema,
+  presignBatchResponseSchema,
+  presignResponseSchema,
+  signedUrlResponseSchema,
+  signedUrlsResponseSchema,
+  type ListImagesQuery,
+  type LoginRequest,
+  type PresignRequest,
+  type RegisterImageRequest,
+  type SignupRequest,
+  type UpdateImageRequest,
+} from '../../shared/api';
+import { toApiError } from './api-error';
+
+export interface ApiClientOptions {
+  serverUrl: string;
+  /** Read on every request, so a new sign-in takes effect without rebuilding the client. */
+  getToken?: () => string | undefined;
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  readonly serverUrl: string;
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.serverUrl = options.serverUrl.replace(/\/+$/, '');
+    this.http = axios.create({
+      baseURL: this.serverUrl,
+      timeout: options.timeoutMs ?? 30_000,
+      headers: { accept: 'application/json' },
+      // Never follow a redirect with the bearer token to somewhere else.
+      maxRedirects: 0,
+    });
+  }
+
+  private async call<S extends z.ZodType>(
+    schema: S,
+    config: { method: string; url: string; data?: unknown; params?: object; signal?: AbortSignal },
+  ): Promise<z.output<S>> {
+    const token = this.options.getToken?.();
+    try {
+      const res = await this.http.request({
+        ...config,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return schema.parse(res.data);
+    } catch (error) {
+      throw toApiError(error, this.serverUrl);
+    }
+  }
+
+  private async callNoContent(config: { method: string; url: string }): Promise<void> {
+    const token = this.options.getToken?.();
+    try {
+      await this.http.request({
+        ...config,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    } catch (error) {
+      throw toApiError(error, this.serverUrl);
+    }
+  }
+
+  signup(body: SignupRequest) {
+    return this.call(authResponseSchema, { method: 'POST', url: '/api/auth/signup', data: body });
+  }
+  login(body: LoginRequest) {
+    return this.call(authResponseSchema, { method: 'POST', url: '/api/auth/login', data: body });
+  }
+  me() {
+    return this.call(meResponseSchema, { method: 'GET', url: '/api/auth/me' });
+  }
+  avatarUrl() {
+    return this.call(signedUrlResponseSchema, { method: 'GET', url: '/api/auth/me/avatar-url' });
+  }
+  presign(body: PresignRequest) {
+    return this.call(presignResponseSchema, {
+      method: 'POST',
+      url: '/api/images/presign-upload',
+      data: body,
+    });
+  }
+  presignBatch(files: PresignRequest[], signal?: AbortSignal) {
+    return this.call(presignBatchResponseSchema, {
+      method: 'POST',
+      url: '/api/images/presign-batch',
+      data: { files },
+      signal,
+    });
+  }
+  /** 201 for a new image, 200 when the key was already registered (idempotent). */
+  register(body: RegisterImageRequest, signal?: AbortSignal) {
+    return this.call(imageResponseSchema, {
+      method: 'POST',
+      url: '/api/images',
+      data: body,
+      signal,
+    });
+  }
+  listImages(query: ListImagesQuery = {}) {
+    return this.call(listImagesResponseSchema, {
+      method: 'GET',
+      url: '/api/images',
+      params: query,
+    });
+  }
+  gallery(query: ListImagesQuery = {}) {
+    return this.call(galleryResponseSchema, {
+      method: 'GET',
+      url: '/api/images/gallery',
+      params: query,
+    });
+  }
+  getImage(id: string) {
+    return this.call(imageResponseSchema, {
+      method: 'GET',
+      url: `/api/images/${encodeURIComponent(id)}`,
+    });
+  }
+  signedUrl(id: string, variant: 'original' | 'thumbnail' = 'original') {
+    return this.call(signedUrlResponseSchema, {
+      method: 'GET',
+      url: `/api/images/${encodeURIComponent(id)}/signed-url`,
+      params: { variant },
+    });
+  }
+  /** Signed GET URLs for many images in one call; ids not visible to the caller are absent. */
+  signedUrls(ids: string[], variant: 'original' | 'thumbnail') {
+    return this.call(signedUrlsResponseSchema, {
+      method: 'POST',
+      url: '/api/images/signed-urls',
+      data: { ids, variant },
+    });
+  }
+  updateImage(id: string, body: UpdateImageRequest) {
+    return this.call(imageResponseSchema, {
+      method: 'PATCH',
+      url: `/api/images/${encodeURIComponent(id)}`,
+      data: body,
+    });
+  }
+  deleteImage(id: string) {
+    return this.callNoContent({ method: 'DELETE', url: `/api/images/${encodeURIComponent(id)}` });
+  }
+  bulkDelete(ids: string[]) {
+    return this.call(bulkDeleteResponseSchema, {
+      method: 'POST',
+      url: '/api/images/bulk-delete',
+      data: { ids },
+    });
+  }
+  listAlbums() {
+    return this.call(listAlbumsResponseSchema, { method: 'GET', url: '/api/albums' });
+  }
+  createAlbum(name: string) {
+    return this.call(albumResponseSchema, { method: 'POST', url: '/api/albums', data: { name } });
+  }
+  renameAlbum(id: string, name: string) {
+    return this.call(albumResponseSchema, {
+      method: 'PATCH',
+      url: `/api/albums/${encodeURIComponent(id)}`,
+      data: { name },
+    });
+  }
+  deleteAlbum(id: string) {
+    return this.callNoContent({ method: 'DELETE', url: `/api/albums/${encodeURIComponent(id)}` });
+  }
+}
