@@ -13,6 +13,8 @@ export default tseslint.config(
       'coverage',
       'test-results',
       'playwright-report',
+      '.scratch',
+      '.test-output',
     ],
   },
   js.configs.recommended,

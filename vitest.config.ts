@@ -16,9 +16,23 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: [...API, ...KEYCHAIN, 'tests/e2e/**', 'tests/e2e-electron/**'],
+          exclude: [
+            ...API,
+            ...KEYCHAIN,
+            'tests/e2e/**',
+            'tests/e2e-electron/**',
+            'tests/renderer/**',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The renderer's pure logic (selection, signed-URL scheduling, coalescing, formatting).
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
         },
       },
       {

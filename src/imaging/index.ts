@@ -2,7 +2,7 @@
 // queue and the CLI. Plain Node: no Electron or server imports.
 export { processImage } from './process-image';
 export { sniffImageType } from './sniff';
-export { sniffFile, type SniffLimits } from './sniff-file';
+export { sniffFile, DEFAULT_MAX_FILE_BYTES, type SniffLimits } from './sniff-file';
 export { randomKeyPart, sha256Hex } from './digest';
 export { pipelineOptionsSchema } from './options';
 export { SUPPORTED_MIME_TYPES } from './types';

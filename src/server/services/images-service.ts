@@ -118,7 +118,8 @@ export class ImagesService {
 
   /**
    * HeadObject each upload; a wrong size or type means the object is not what was presigned,
-   * so it is deleted with its pending row (nothing half-registered is left behind).
+   * so every upload of the registration is deleted with its pending row (nothing half-registered
+   * is left behind).
    */
   private async verifyArrived(uploads: PendingUploadRow[]): Promise<void> {
     const heads = await Promise.all(uploads.map((u) => this.store.head(u.key)));
@@ -134,8 +135,9 @@ export class ImagesService {
       return head.size !== u.size || (head.contentType ?? '') !== u.contentType;
     });
     if (wrong.length > 0) {
-      await this.store.delete(wrong.map((u) => u.key));
-      await Promise.all(wrong.map((u) => this.pending.delete(u.key)));
+      // The whole registration is void: its intact half goes too, so nothing waits for the sweeper.
+      await this.store.delete(uploads.map((u) => u.key));
+      await Promise.all(uploads.map((u) => this.pending.delete(u.key)));
       throw new CodedError(
         'OBJECT_MISMATCH',
         'The uploaded file does not match the size or type it was presigned for, so it was discarded. Upload it again.',

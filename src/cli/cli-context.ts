@@ -1,0 +1,66 @@
+// What every CLI command starts from: the shared data dir, settings, the keychain session, and
+// the server chosen by --server, IMAGE_DESK_SERVER or the last login.
+import { defaultDataDir } from '../main/services/data-dir';
+import { Session } from '../main/services/session';
+import { SettingsStore } from '../main/services/settings-store';
+import { TokenStore } from '../main/services/token-store';
+import { CodedError } from '../shared/errors';
+import type { Settings } from '../shared/settings';
+
+export interface CliContext {
+  dataDir: string;
+  settings: Settings;
+  session: Session;
+  /** Prints a warning to stderr (never to stdout, which --json keeps machine-readable). */
+  warn(message: string): void;
+}
+
+export function normalizeServerUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CodedError(
+      'VALIDATION_FAILED',
+      `"${raw}" is not a server URL; use e.g. http://127.0.0.1:8787.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new CodedError(
+      'VALIDATION_FAILED',
+      `The server URL must start with http:// or https:// (got "${raw}").`,
+    );
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+export async function openCliContext(options: {
+  server?: string | undefined;
+}): Promise<CliContext & { server: string | undefined }> {
+  const dataDir = defaultDataDir();
+  const warn = (message: string) => process.stderr.write(`warning: ${message}\n`);
+  const store = new SettingsStore(dataDir);
+  const loaded = await store.load();
+  if (loaded.warning) warn(loaded.warning);
+  const raw = options.server ?? process.env.IMAGE_DESK_SERVER;
+  const server = raw ? normalizeServerUrl(raw) : undefined;
+  const session = new Session({
+    dataDir,
+    tokens: TokenStore.keytar(),
+    defaultServerUrl: () => server ?? loaded.settings.serverUrl,
+  });
+  return { dataDir, settings: loaded.settings, session, warn, server };
+}
+
+/** Restores the saved session or explains how to sign in. */
+export async function requireSignedIn(
+  ctx: CliContext & { server: string | undefined },
+): Promise<void> {
+  const state = await ctx.session.restore(ctx.server);
+  if (!state.signedIn) {
+    throw new CodedError(
+      'AUTH_REQUIRED',
+      `Not signed in to ${state.serverUrl}. Run: npm run cli -- login --server ${state.serverUrl} --email you@example.com`,
+    );
+  }
+}

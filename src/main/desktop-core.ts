@@ -1,0 +1,102 @@
+// Composes the desktop app's plain-Node services (settings, keychain session, upload queue, IPC
+// router). Electron's index.ts, the browser preview's bridge and the tests all start it this way.
+import path from 'node:path';
+import type { IpcEventName, IpcEventPayload } from '../shared/ipc';
+import { sniffFile } from '../imaging';
+import { createIpcHandlers } from './ipc/handlers';
+import { createIpcRouter, type IpcRouter } from './ipc/router';
+import { UploadQueue } from './queue';
+import { Session } from './services/session';
+import { SettingsStore } from './services/settings-store';
+import { TokenStore } from './services/token-store';
+
+export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
+
+export interface DesktopCoreOptions {
+  dataDir: string;
+  emit: EmitEvent;
+  tokens?: TokenStore;
+  chooseImages?: () => Promise<string[]>;
+  /** IMAGE_DESK_SERVER: wins over the saved server for this run. */
+  serverOverride?: string | undefined;
+  onUnexpectedError?: (where: string, error: unknown) => void;
+}
+
+export interface DesktopCore {
+  router: IpcRouter;
+  session: Session;
+  settings: SettingsStore;
+  queue: UploadQueue;
+  close(): Promise<void>;
+}
+
+export async function startDesktopCore(options: DesktopCoreOptions): Promise<DesktopCore> {
+  const settings = new SettingsStore(options.dataDir);
+  const loaded = await settings.load();
+  if (loaded.warning) options.emit('settings:warning', { message: loaded.warning });
+
+  // The queue is opened after the session (it needs the session's API client); until then a
+  // sign-in has nothing to start.
+  const queueRef: { current?: UploadQueue } = {};
+  const session = new Session({
+    dataDir: options.dataDir,
+    tokens: options.tokens ?? TokenStore.keytar(),
+    defaultServerUrl: () => options.serverOverride ?? settings.get().serverUrl,
+    onChange: (state) => {
+      // Every sign-in starts (or restarts) the queue: files added while signed out then go.
+      if (state.signedIn) queueRef.current?.start();
+      options.emit('session:changed', state);
+    },
+  });
+
+  const expireSession = (message: string) => {
+    if (!session.state().signedIn) return;
+    session.expire();
+    options.emit('session:expired', { message });
+  };
+
+  const queue = await UploadQueue.open({
+    file: path.join(options.dataDir, 'queue.json'),
+    api: () => session.api(),
+    settings: () => settings.get(),
+    onEvent: (event) => {
+      if (event.type === 'item') options.emit('queue:item', event.item);
+      else if (event.type === 'totals') options.emit('queue:totals', event.totals);
+      else
+        expireSession(
+          'Your session has expired. Sign in again; your uploads are paused, not lost.',
+        );
+    },
+  });
+
+  queueRef.current = queue;
+  if (queue.loadWarning) options.emit('settings:warning', { message: queue.loadWarning });
+  try {
+    await session.restore(options.serverOverride);
+  } catch (error) {
+    // An unreachable server must not keep the app from opening; the sign-in screen says more.
+    options.onUnexpectedError?.('session:restore', error);
+  }
+
+  const router = createIpcRouter(
+    createIpcHandlers({
+      session,
+      settings,
+      queue,
+      checkPath: async (file) => {
+        await sniffFile(file);
+      },
+      chooseImages: options.chooseImages ?? (async () => []),
+      expireSession,
+    }),
+    { onUnexpectedError: options.onUnexpectedError },
+  );
+
+  return {
+    router,
+    session,
+    settings,
+    queue,
+    close: () => queue.close(),
+  };
+}

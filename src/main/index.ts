@@ -1,0 +1,94 @@
+// Electron entry point: the thin glue. Single instance, the app:// protocol, hardened window,
+// IPC transport; everything else is the plain-Node desktop core.
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { createAppProtocolHandler } from './app-protocol';
+import { startDesktopCore, type DesktopCore } from './desktop-core';
+import { createEventSender, registerIpc } from './ipc/electron-transport';
+import { APP_ORIGIN } from './ipc/sender-check';
+import { hardenSession } from './security';
+import { defaultDataDir } from './services/data-dir';
+import { createPreviewer } from './services/previews';
+import { createMainWindow } from './window';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (process.env.IMAGE_DESK_DATA_DIR)
+  app.setPath('userData', path.resolve(process.env.IMAGE_DESK_DATA_DIR));
+
+let mainWindow: BrowserWindow | undefined;
+let core: DesktopCore | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  void app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    void core?.close();
+  });
+}
+
+async function start(): Promise<void> {
+  hardenSession(electronSession.defaultSession);
+  const emit = createEventSender(() => mainWindow?.webContents);
+  core = await startDesktopCore({
+    dataDir: process.env.IMAGE_DESK_DATA_DIR
+      ? path.resolve(process.env.IMAGE_DESK_DATA_DIR)
+      : defaultDataDir(),
+    emit,
+    serverOverride: process.env.IMAGE_DESK_SERVER,
+    chooseImages: async () => {
+      const result = await dialog.showOpenDialog(mainWindow!, {
+        title: 'Choose images',
+        properties: ['openFile', 'openDirectory', 'multiSelections'],
+        filters: [
+          {
+            name: 'Images',
+            extensions: [
+              'jpg',
+              'jpeg',
+              'png',
+              'webp',
+              'avif',
+              'heic',
+              'heif',
+              'gif',
+              'tif',
+              'tiff',
+            ],
+          },
+        ],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+    onUnexpectedError: (where, error) => console.error(`[image-desk] ${where} failed:`, error),
+  });
+  const previews = createPreviewer(
+    (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
+  );
+  protocol.handle(
+    'app',
+    createAppProtocolHandler(path.join(__dirname, '..', 'renderer'), previews),
+  );
+  registerIpc(
+    ipcMain,
+    core.router,
+    { windowId: () => mainWindow?.webContents.id, origin: APP_ORIGIN },
+    (channel) => console.warn(`[image-desk] refused IPC on ${channel} from a foreign sender`),
+  );
+  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}

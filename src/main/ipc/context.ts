@@ -1,0 +1,27 @@
+// What the IPC handlers work with: the plain-Node services of the desktop app.
+import type { QueueItemView, QueueSnapshot } from '../../shared/queue';
+import type { Session } from '../services/session';
+import type { SettingsStore } from '../services/settings-store';
+
+/** The part of the upload queue the handlers use. */
+export interface QueueControls {
+  add(paths: string[], opts?: { albumId?: string }): Promise<QueueItemView[]>;
+  snapshot(): QueueSnapshot;
+  pause(ids?: string[]): void;
+  resume(ids?: string[]): void;
+  cancel(ids?: string[]): Promise<void>;
+  retry(ids?: string[]): void;
+  clearFinished(): Promise<void>;
+}
+
+export interface DesktopContext {
+  session: Session;
+  settings: SettingsStore;
+  queue: QueueControls;
+  /** Re-checks a renderer-supplied path: exists, regular file, under the size cap. */
+  checkPath(path: string): Promise<void>;
+  /** Opens the OS file picker (Electron); the browser preview uses its file input instead. */
+  chooseImages(): Promise<string[]>;
+  /** Marks the session expired and tells the renderer. */
+  expireSession(message: string): void;
+}

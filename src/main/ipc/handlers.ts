@@ -1,0 +1,16 @@
+// All IPC handlers of the desktop app, built over one context.
+import type { DesktopContext } from './context';
+import { galleryHandlers } from './gallery.ipc';
+import { queueHandlers } from './queue.ipc';
+import type { IpcHandlers } from './router';
+import { sessionHandlers } from './session.ipc';
+import { settingsHandlers } from './settings.ipc';
+
+export function createIpcHandlers(ctx: DesktopContext): IpcHandlers {
+  return {
+    ...sessionHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...queueHandlers(ctx),
+    ...galleryHandlers(ctx),
+  };
+}

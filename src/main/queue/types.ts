@@ -1,0 +1,31 @@
+// The queue's public types: what it is built from and what it tells the outside world.
+import type { QueueItemView, QueueTotals } from '../../shared/queue';
+import type { Settings } from '../../shared/settings';
+import type { ApiClient } from '../services/api-client';
+import type { RetryOptions } from './retry';
+
+export interface UploadQueueDeps {
+  /** The durable state file, e.g. <dataDir>/queue.json; a lock file sits next to it. */
+  file: string;
+  /** The current client; called per request, so a re-login takes effect on resume(). */
+  api: () => ApiClient;
+  /** Read when each file starts processing and for the network limit. */
+  settings: () => Settings;
+  /** sharp jobs at once; default os.availableParallelism(). */
+  cpuConcurrency?: number;
+  onEvent?: (event: QueueEvent) => void;
+  /** Files larger than this fail with FILE_TOO_LARGE before any decoding. Default 200 MiB. */
+  maxFileBytes?: number;
+  retry?: RetryOptions;
+}
+
+/** Pushed to the renderer and the CLI; never carries URLs, headers or tokens. */
+export type QueueEvent =
+  | { type: 'item'; item: QueueItemView }
+  | { type: 'totals'; totals: QueueTotals }
+  /** A 401 paused the queue; sign in again, then resume(). */
+  | { type: 'session-expired' };
+
+export interface AddOptions {
+  albumId?: string;
+}

@@ -1,0 +1,399 @@
+// The upload queue: owns the items, schedules them under the CPU, network and memory limits,
+// and turns what the workers report into states, events and the durable file.
+import os from 'node:os';
+import { DEFAULT_MAX_FILE_BYTES } from '../../imaging';
+import { idSchema } from '../../shared/api/common';
+import { CodedError } from '../../shared/errors';
+import {
+  isTerminal,
+  type QueueItemView,
+  type QueueSnapshot,
+  type QueueState,
+} from '../../shared/queue';
+import { BufferSlots, SLOT_SLACK, type BufferStats, type Slot } from './buffer-slots';
+import type { DurableItem, QueueFile } from './durable-item';
+import { ContentClaims, findOwnImage } from './duplicates';
+import { expandPaths } from './expand-paths';
+import { CANCELED, DUPLICATE, decide, newItem, toItemError, stopRun, type Run } from './outcomes';
+import { QueueEvents } from './queue-events';
+import { acquireQueueLock, type QueueLock } from './queue-lock';
+import { DEFAULT_RETRY } from './retry';
+import { loadQueueFile, StateStore, type LoadedState } from './state-store';
+import { computeTotals, ThroughputMeter } from './totals';
+import { transition } from './transitions';
+import { ItemBook } from './item-book';
+import type { AddOptions, UploadQueueDeps } from './types';
+import { runItem } from './worker';
+import {
+  createWorkerContext,
+  type RunOutcome,
+  type Variant,
+  type WorkerContext,
+} from './worker-context';
+
+export interface QueueStats extends BufferStats {
+  running: number;
+}
+
+export class UploadQueue {
+  /** Set when the state file was damaged and replaced; a sentence for the person. */
+  readonly loadWarning: string | undefined;
+
+  private readonly book = new ItemBook();
+  private readonly runs = new Map<string, Run>();
+  private readonly cpuConcurrency: number;
+  private readonly slots: BufferSlots;
+  private readonly claims: ContentClaims;
+  private readonly store: StateStore;
+  private readonly events: QueueEvents;
+  private readonly meter = new ThroughputMeter();
+  private readonly ctx: WorkerContext;
+  private pausedBy: 'user' | 'session' | null;
+  private started = false;
+  private closed = false;
+  private idleWaiters: (() => void)[] = [];
+
+  /** Loads the state file (a damaged one is set aside and reported) and locks it. */
+  static async open(deps: UploadQueueDeps): Promise<UploadQueue> {
+    const lock = await acquireQueueLock(deps.file);
+    try {
+      const loaded = await loadQueueFile(deps.file);
+      const queue = new UploadQueue(deps, lock, loaded);
+      if (loaded.warning) await queue.store.flush();
+      return queue;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  private constructor(
+    private readonly deps: UploadQueueDeps,
+    private readonly lock: QueueLock,
+    loaded: LoadedState,
+  ) {
+    this.loadWarning = loaded.warning;
+    this.pausedBy = loaded.state.paused ? 'user' : null;
+    this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? os.availableParallelism());
+    this.claims = new ContentClaims((id) => this.book.get(id));
+    for (const item of loaded.state.items) {
+      // Whatever was in flight when the process stopped starts over from its checkpoint.
+      if (!isTerminal(item.state)) item.state = 'queued';
+      this.book.add(item, item.upload !== null);
+      if (!isTerminal(item.state) && item.hints && item.output) {
+        this.claims.claim(item.output.original.sha256, item.id);
+      }
+    }
+    this.slots = new BufferSlots(
+      () => this.cpuConcurrency + this.deps.settings().concurrency + SLOT_SLACK,
+      () => queueMicrotask(() => this.pump()),
+    );
+    this.store = new StateStore(deps.file, () => this.fileState());
+    this.events = new QueueEvents(
+      deps.onEvent,
+      (id) => this.view(id),
+      () => this.snapshot().totals,
+    );
+    this.ctx = createWorkerContext({
+      api: () => this.deps.api(),
+      settings: () => this.deps.settings(),
+      retry: deps.retry ?? DEFAULT_RETRY,
+      maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      cpuConcurrency: this.cpuConcurrency,
+      slots: this.slots,
+      claims: this.claims,
+      hooks: {
+        setState: (item, state) => this.setState(item, state),
+        progress: (item, variant, loaded) => this.progress(item, variant, loaded),
+        persist: () => this.store.schedule(),
+        flush: () => this.store.flush(),
+      },
+    });
+  }
+
+  /** Queues files and folders (walked recursively). A path already waiting is not added again. */
+  async add(paths: string[], options: AddOptions = {}): Promise<QueueItemView[]> {
+    this.assertOpen();
+    // Checked now: found out at registration, every file would be uploaded for nothing.
+    if (options.albumId !== undefined && !idSchema.safeParse(options.albumId).success) {
+      throw new CodedError(
+        'VALIDATION_FAILED',
+        'The album id is not valid. Choose the album again.',
+      );
+    }
+    const found = await expandPaths(paths);
+    const waiting = this.book.unfinishedPaths();
+    const added: DurableItem[] = [];
+    for (const file of found) {
+      if (waiting.has(file.path)) continue;
+      waiting.add(file.path);
+      const item = newItem(file.path, file.size, options.albumId ?? null);
+      this.book.add(item, false);
+      added.push(item);
+      this.events.item(item.id, true);
+    }
+    this.store.schedule();
+    this.pump();
+    return added.map((item) => this.view(item.id)!);
+  }
+
+  start(): void {
+    this.assertOpen();
+    this.started = true;
+    this.pump();
+  }
+
+  /** Without ids pauses the whole queue; in-flight files stop and keep their checkpoint. */
+  pause(ids?: string[]): void {
+    this.assertOpen();
+    if (!ids) {
+      this.pausedBy = 'user';
+      for (const run of this.runs.values()) stopRun(run, 'pause');
+    } else {
+      for (const item of this.book.pick(ids, (i) => !isTerminal(i.state))) {
+        item.paused = true;
+        const run = this.runs.get(item.id);
+        if (run) stopRun(run, 'pause');
+        this.events.item(item.id, true);
+      }
+    }
+    this.changed();
+  }
+
+  /** Without ids resumes everything, including after a session expired and the person signed in. */
+  resume(ids?: string[]): void {
+    this.assertOpen();
+    if (!ids) this.pausedBy = null;
+    for (const item of this.book.pick(ids)) {
+      if (!item.paused) continue;
+      item.paused = false;
+      this.events.item(item.id, true);
+    }
+    this.changed();
+  }
+
+  /** Cancels unfinished files (all without ids); in-flight requests are aborted. */
+  async cancel(ids?: string[]): Promise<void> {
+    this.assertOpen();
+    const stopping: Promise<void>[] = [];
+    for (const item of this.book.pick(ids)) {
+      if (isTerminal(item.state)) continue;
+      const run = this.runs.get(item.id);
+      if (run) {
+        stopRun(run, 'cancel');
+        stopping.push(run.finished);
+      } else {
+        this.finish(item, 'canceled', CANCELED);
+      }
+    }
+    await Promise.all(stopping);
+    this.changed();
+    await this.store.flush();
+  }
+
+  /** Puts failed and canceled files (all of them without ids) back in the queue. */
+  retry(ids?: string[]): void {
+    this.assertOpen();
+    for (const item of this.book.pick(ids)) {
+      if (item.state !== 'failed' && item.state !== 'canceled') continue;
+      item.paused = false;
+      this.setState(item, 'queued');
+    }
+    this.changed();
+  }
+
+  /** Forgets finished files (done, duplicate, failed, canceled). */
+  async clearFinished(): Promise<void> {
+    this.assertOpen();
+    for (const item of this.book.all()) {
+      if (!isTerminal(item.state) || this.runs.has(item.id)) continue;
+      this.book.remove(item.id);
+      this.claims.release(item.id);
+    }
+    this.events.totalsNow();
+    await this.store.flush();
+  }
+
+  snapshot(): QueueSnapshot {
+    const items = this.book.all().map((item) => this.view(item.id)!);
+    return { items, totals: computeTotals(items, this.meter.rate(), this.pausedBy !== null) };
+  }
+
+  /** Read-only counters for tests and the benchmark: buffers held and their cap. */
+  stats(): QueueStats {
+    return { ...this.slots.stats(), running: this.runs.size };
+  }
+
+  /** Resolves when nothing is running and nothing can start (all finished, paused or waiting). */
+  idle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops in-flight work (it resumes from its checkpoint next time), writes the file, unlocks. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const runs = [...this.runs.values()];
+    for (const run of runs) stopRun(run, 'close');
+    await Promise.all(runs.map((r) => r.finished));
+    this.events.close();
+    try {
+      await this.store.close();
+    } finally {
+      await this.lock.release();
+      this.resolveIdle();
+    }
+  }
+
+  // ---- scheduling ----
+
+  private pump(): void {
+    if (!this.started || this.closed || this.pausedBy) return;
+    for (const item of this.book.all()) {
+      if (!this.isRunnable(item)) continue;
+      const slot = this.slots.tryAcquire();
+      if (!slot) break;
+      this.runs.set(item.id, this.execute(item, slot));
+    }
+  }
+
+  private execute(item: DurableItem, slot: Slot): Run {
+    const controller = new AbortController();
+    const run: Run = {
+      item,
+      controller,
+      wrapUp: new AbortController(),
+      reason: undefined,
+      finished: Promise.resolve(),
+    };
+    const rt = this.book.rt(item);
+    item.attempts += 1;
+    const signals = { abort: controller.signal, wrapUp: run.wrapUp.signal };
+    run.finished = runItem(this.ctx, item, slot, signals, rt.recovery)
+      .then(
+        (outcome) => this.settle(item, run, outcome, undefined),
+        (error: unknown) => this.settle(item, run, undefined, error),
+      )
+      .catch(() => {
+        // Only a bug in the queue gets here; fail the one file rather than the process.
+        this.runs.delete(item.id);
+        item.state = 'failed';
+        item.error = toItemError(undefined);
+        this.changed();
+      });
+    return run;
+  }
+
+  private async settle(
+    item: DurableItem,
+    run: Run,
+    result: RunOutcome | undefined,
+    error: unknown,
+  ): Promise<void> {
+    let outcome = result;
+    if (run.reason === 'cancel' && !outcome && item.state === 'registering') {
+      // The registration may have been committed although its answer was lost.
+      outcome = await findOwnImage(this.deps.api(), item);
+    }
+    this.runs.delete(item.id);
+    this.book.rt(item).inFlight = { original: 0, thumbnail: 0 };
+    const decision = decide(run.reason, outcome, error);
+    switch (decision.type) {
+      case 'done':
+        item.imageId = decision.imageId;
+        item.key = decision.key;
+        this.finish(item, 'done', null);
+        break;
+      case 'canceled':
+        this.finish(item, 'canceled', CANCELED);
+        break;
+      case 'duplicate':
+        item.duplicateOf = decision.of;
+        this.finish(item, 'duplicate', DUPLICATE);
+        break;
+      case 'requeue':
+        this.book.rt(item).waitingFor = decision.waitFor;
+        this.setState(item, 'queued');
+        break;
+      case 'session-expired':
+        this.setState(item, 'queued');
+        this.expireSession();
+        break;
+      case 'failed':
+        this.finish(item, 'failed', decision.error);
+    }
+    this.changed();
+  }
+
+  private finish(
+    item: DurableItem,
+    state: Extract<QueueState, 'done' | 'duplicate' | 'failed' | 'canceled'>,
+    error: DurableItem['error'],
+  ): void {
+    if (state === 'done') this.claims.finished(item.id);
+    else this.claims.release(item.id);
+    item.error = error;
+    this.book.rt(item).waitingFor = undefined;
+    this.setState(item, state);
+    this.book.releaseWaiters(item.id);
+  }
+
+  private expireSession(): void {
+    if (this.pausedBy === 'session') return;
+    this.pausedBy = 'session';
+    for (const run of this.runs.values()) stopRun(run, 'session');
+    this.events.sessionExpired();
+  }
+
+  private isRunnable(item: DurableItem): boolean {
+    return !this.runs.has(item.id) && this.book.isReady(item);
+  }
+
+  private isIdle(): boolean {
+    if (this.runs.size > 0) return false;
+    if (!this.started || this.closed || this.pausedBy) return true;
+    return !this.book.all().some((i) => this.isRunnable(i));
+  }
+
+  /** After any change: start what can start, save, report totals, wake idle() waiters. */
+  private changed(): void {
+    this.pump();
+    this.store.schedule();
+    this.events.totalsNow();
+    if (this.isIdle()) this.resolveIdle();
+  }
+
+  private resolveIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  // ---- item bookkeeping ----
+
+  private setState(item: DurableItem, state: QueueState): void {
+    if (item.state === state) return;
+    transition(item, state);
+    if (state === 'queued') item.duplicateOf = null;
+    this.store.schedule();
+    this.events.item(item.id, true);
+  }
+
+  private progress(item: DurableItem, variant: Variant, loaded: number): void {
+    this.meter.record(this.book.progress(item, variant, loaded));
+    this.events.item(item.id, false);
+  }
+
+  private view(id: string): QueueItemView | undefined {
+    return this.book.view(id, this.pausedBy !== null);
+  }
+
+  private fileState(): QueueFile {
+    return { version: 1, paused: this.pausedBy === 'user', items: this.book.all() };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new CodedError('INTERNAL', 'The upload queue was closed.');
+  }
+}

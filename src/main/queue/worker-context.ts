@@ -1,0 +1,75 @@
+// What a worker needs from the queue, passed in so the steps stay plain functions over one item.
+import PQueue from 'p-queue';
+import type { QueueState } from '../../shared/queue';
+import type { Settings } from '../../shared/settings';
+import type { ApiClient } from '../services/api-client';
+import type { BufferSlots } from './buffer-slots';
+import type { DurableItem } from './durable-item';
+import type { ContentClaims } from './duplicates';
+import { PresignBatcher } from './presign-batcher';
+import { withRetry, type RetryOptions } from './retry';
+
+export type Variant = 'original' | 'thumbnail';
+
+export interface WorkerContext {
+  api(): ApiClient;
+  settings(): Settings;
+  retry: RetryOptions;
+  maxFileBytes: number;
+  /** sharp jobs: at most one per core (or cpuConcurrency). */
+  cpu: PQueue;
+  /** PUTs: at most settings().concurrency at once. */
+  network(): PQueue;
+  slots: BufferSlots;
+  presigner: PresignBatcher;
+  claims: ContentClaims;
+  setState(item: DurableItem, state: QueueState): void;
+  /** Bytes of one PUT acknowledged so far; 0 restarts the count (a retried PUT). */
+  progress(item: DurableItem, variant: Variant, loaded: number): void;
+  /** Coalesced write of the state file. */
+  persist(): void;
+  /** Write now; resolves when it is on disk. */
+  flush(): Promise<void>;
+}
+
+export type RunOutcome =
+  | { type: 'done'; imageId: string; key: string }
+  | { type: 'duplicate'; of: string }
+  | { type: 'wait'; on: string };
+
+/** Wires the limits the queue owns into a context: the network limit follows the setting. */
+export function createWorkerContext(parts: {
+  api: () => ApiClient;
+  settings: () => Settings;
+  retry: RetryOptions;
+  maxFileBytes: number;
+  cpuConcurrency: number;
+  slots: BufferSlots;
+  claims: ContentClaims;
+  hooks: Pick<WorkerContext, 'setState' | 'progress' | 'persist' | 'flush'>;
+}): WorkerContext {
+  const net = new PQueue({ concurrency: parts.settings().concurrency });
+  return {
+    api: parts.api,
+    settings: parts.settings,
+    retry: parts.retry,
+    maxFileBytes: parts.maxFileBytes,
+    cpu: new PQueue({ concurrency: parts.cpuConcurrency }),
+    network: () => {
+      const wanted = parts.settings().concurrency;
+      if (net.concurrency !== wanted) net.concurrency = wanted;
+      return net;
+    },
+    slots: parts.slots,
+    presigner: new PresignBatcher(async (files, signal) => {
+      const { uploads } = await withRetry(
+        () => parts.api().presignBatch(files, signal),
+        parts.retry,
+        signal,
+      );
+      return uploads;
+    }),
+    claims: parts.claims,
+    ...parts.hooks,
+  };
+}

@@ -1,0 +1,164 @@
+// The signed-in session: token in the keychain, a pointer (server + email) in the data dir,
+// and only {signedIn, user} for anyone outside the main process.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { User } from '../../shared/api';
+import { processImage } from '../../imaging';
+import { ApiClient } from './api-client';
+import { ApiError } from './api-error';
+import { putObject } from './put-object';
+import { readJson, writeJsonAtomic } from './json-file';
+import type { TokenStore } from './token-store';
+
+export interface SessionState {
+  signedIn: boolean;
+  user: User | null;
+  serverUrl: string;
+}
+
+const pointerSchema = z.object({ serverUrl: z.string(), email: z.string() });
+
+export interface SessionOptions {
+  dataDir: string;
+  tokens: TokenStore;
+  /** The server to use when no session pointer exists yet (settings, --server, IMAGE_DESK_SERVER). */
+  defaultServerUrl: () => string;
+  onChange?: (state: SessionState) => void;
+}
+
+/** Profile images are small: resized to 512 px WebP before the anonymous presign. */
+const AVATAR_OPTIONS = { maxEdge: 512, format: 'webp', quality: 85 } as const;
+
+export class Session {
+  private token: string | undefined;
+  private user: User | null = null;
+  private serverUrl: string;
+  private readonly pointerFile: string;
+
+  constructor(private readonly options: SessionOptions) {
+    this.pointerFile = path.join(options.dataDir, 'session.json');
+    this.serverUrl = options.defaultServerUrl();
+  }
+
+  state(): SessionState {
+    return {
+      signedIn: Boolean(this.token && this.user),
+      user: this.user,
+      serverUrl: this.serverUrl,
+    };
+  }
+
+  /** An API client for the current server that sends the current token. */
+  api(serverUrl = this.serverUrl): ApiClient {
+    return new ApiClient({ serverUrl, getToken: () => this.token });
+  }
+
+  /** Restores the last session from the keychain (or IMAGE_DESK_TOKEN) and checks it with the server. */
+  async restore(serverOverride?: string): Promise<SessionState> {
+    const pointer = pointerSchema.safeParse(
+      await readJson(this.pointerFile).catch(() => undefined),
+    );
+    this.serverUrl =
+      serverOverride ??
+      (pointer.success ? pointer.data.serverUrl : this.options.defaultServerUrl());
+    const email =
+      pointer.success && pointer.data.serverUrl === this.serverUrl ? pointer.data.email : undefined;
+    this.token = this.options.tokens.hasEnvOverride
+      ? await this.options.tokens.get(this.serverUrl, email ?? '')
+      : email
+        ? await this.options.tokens.get(this.serverUrl, email)
+        : undefined;
+    if (!this.token) return this.changed(null);
+    try {
+      const { user } = await this.api().me();
+      return this.changed(user);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.token = undefined;
+        return this.changed(null);
+      }
+      throw error;
+    }
+  }
+
+  async login(input: {
+    serverUrl: string;
+    email: string;
+    password: string;
+  }): Promise<SessionState> {
+    const api = this.api(input.serverUrl);
+    const result = await api.login({ email: input.email, password: input.password });
+    return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  /**
+   * Creates the account; a profile image is resized here, presigned as an anonymous avatar and
+   * uploaded first. If sign-up fails the server deletes that upload, so a retry starts afresh.
+   */
+  async signup(input: {
+    serverUrl: string;
+    email: string;
+    password: string;
+    username: string;
+    avatarPath?: string | undefined;
+  }): Promise<SessionState> {
+    const api = this.api(input.serverUrl);
+    let avatarKey: string | undefined;
+    if (input.avatarPath) {
+      const processed = await processImage(input.avatarPath, AVATAR_OPTIONS);
+      const signed = await new ApiClient({ serverUrl: input.serverUrl }).presign({
+        filename: path.basename(input.avatarPath),
+        contentType: 'image/webp',
+        size: processed.original.size,
+        sha256: processed.original.sha256,
+        purpose: 'avatar',
+      });
+      await putObject(signed, processed.original.data);
+      avatarKey = signed.key;
+    }
+    const result = await api.signup({
+      email: input.email,
+      password: input.password,
+      username: input.username,
+      ...(avatarKey ? { avatarKey } : {}),
+    });
+    return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  async logout(): Promise<SessionState> {
+    if (this.user && !this.options.tokens.hasEnvOverride) {
+      await this.options.tokens.delete(this.serverUrl, this.user.email);
+    }
+    this.token = undefined;
+    return this.changed(null);
+  }
+
+  /** Called when the server answers 401: the token is dropped, the pointer kept for re-login. */
+  expire(): SessionState {
+    this.token = undefined;
+    return this.changed(null);
+  }
+
+  private async adopt(serverUrl: string, token: string, user: User): Promise<SessionState> {
+    const normalized = serverUrl.replace(/\/+$/, '');
+    if (!this.options.tokens.hasEnvOverride)
+      await this.options.tokens.set(normalized, user.email, token);
+    await writeJsonAtomic(this.pointerFile, { serverUrl: normalized, email: user.email });
+    this.serverUrl = normalized;
+    this.token = token;
+    return this.changed(user);
+  }
+
+  private changed(user: User | null): SessionState {
+    this.user = user;
+    const state = this.state();
+    this.options.onChange?.(state);
+    return state;
+  }
+
+  /** For sign-out of a pointer whose server is unreachable: forget it locally. */
+  async forgetPointer(): Promise<void> {
+    await fs.rm(this.pointerFile, { force: true });
+  }
+}

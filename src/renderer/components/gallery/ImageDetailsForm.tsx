@@ -1,0 +1,91 @@
+// Edits an image's title, alt text and tags (comma-separated), and copies a signed link.
+import { useState, type FormEvent } from 'react';
+import type { Image } from '../../../shared/api';
+import { copyText } from '../../lib/clipboard';
+import { errorMessage } from '../../lib/ipc';
+import { parseTags } from '../../lib/tags';
+import { useAppStore } from '../../store/app-store';
+import { Icon } from '../common/Icon';
+
+export function ImageDetailsForm({ image }: { image: Image }) {
+  const updateImage = useAppStore((s) => s.updateImage);
+  const notify = useAppStore((s) => s.notify);
+  const [title, setTitle] = useState(image.title ?? '');
+  const [alt, setAlt] = useState(image.alt ?? '');
+  const [tags, setTags] = useState(image.tags.join(', '));
+  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const failure = await updateImage(image.id, {
+      title: title.trim() || null,
+      alt: alt.trim() || null,
+      tags: parseTags(tags),
+    });
+    setBusy(false);
+    setStatus(failure ? { tone: 'error', text: failure } : { tone: 'ok', text: 'Saved.' });
+  };
+
+  const copyLink = async () => {
+    try {
+      const url = await useAppStore.getState().originalUrl(image.id);
+      if (await copyText(url)) notify('Link copied. It works for a few minutes.', 'success');
+      else notify('The link could not be copied to the clipboard.', 'error');
+    } catch (error) {
+      notify(errorMessage(error), 'error');
+    }
+  };
+
+  return (
+    <form className="details-form" onSubmit={save} noValidate>
+      <label className="field">
+        <span className="field__label">Title</span>
+        <input
+          className="input"
+          value={title}
+          maxLength={200}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">Alt text</span>
+        <textarea
+          className="input textarea"
+          rows={3}
+          value={alt}
+          maxLength={1000}
+          onChange={(e) => setAlt(e.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">Tags</span>
+        <input
+          className="input"
+          value={tags}
+          placeholder="beach, summer"
+          onChange={(e) => setTags(e.target.value)}
+        />
+        <span className="field__hint">Separate tags with commas.</span>
+      </label>
+      {status ? (
+        <p
+          className={status.tone === 'ok' ? 'form-status' : 'banner banner--error'}
+          role={status.tone === 'ok' ? 'status' : 'alert'}
+        >
+          {status.text}
+        </p>
+      ) : null}
+      <div className="details-form__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Save
+        </button>
+        <button type="button" className="button" onClick={() => void copyLink()}>
+          <Icon name="link" size={16} />
+          Copy link
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// The one bound store, made of slices; components select single fields (or use useShallow).
+import { create, type StateCreator } from 'zustand';
+import { setAuthErrorHandler } from '../lib/ipc';
+import { createAlbumsSlice, type AlbumsSlice } from './albums-slice';
+import { createGallerySlice, type GallerySlice } from './gallery-slice';
+import { createQueueSlice, type QueueSlice } from './queue-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createThumbsSlice, type ThumbsSlice } from './thumbs-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type AppState = SessionSlice &
+  SettingsSlice &
+  QueueSlice &
+  GallerySlice &
+  ThumbsSlice &
+  AlbumsSlice &
+  UiSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createQueueSlice(...a),
+  ...createGallerySlice(...a),
+  ...createThumbsSlice(...a),
+  ...createAlbumsSlice(...a),
+  ...createUiSlice(...a),
+}));
+
+// Any call that finds the session gone (AUTH_EXPIRED / AUTH_REQUIRED) lands on sign-in.
+setAuthErrorHandler((message) => useAppStore.getState().sessionExpired(message));

@@ -1,0 +1,154 @@
+// Who is signed in. Signing in (or back in after expiry) opens the workspace and resumes the
+// queue; signing out or expiring returns to sign-in while the queue keeps its files.
+import type { SessionState } from '../../shared/ipc';
+import { IpcError, bridge, errorMessage, invoke } from '../lib/ipc';
+import type { SliceCreator } from './app-store';
+
+export interface SignInInput {
+  serverUrl: string;
+  email: string;
+  password: string;
+}
+
+export interface SignUpInput extends SignInInput {
+  username: string;
+  avatar: File | null;
+}
+
+export interface SessionSlice {
+  /** null until the main process has answered session:get. */
+  session: SessionState | null;
+  bootError: string | null;
+  authBusy: boolean;
+  authError: string | null;
+  /** Why the person is back on sign-in (their session expired). */
+  expiredNotice: string | null;
+  /** Pre-fills the sign-in form after an expiry or sign-out. */
+  lastEmail: string;
+  boot(): Promise<void>;
+  signIn(input: SignInInput): Promise<boolean>;
+  signUp(input: SignUpInput): Promise<boolean>;
+  signOut(): Promise<void>;
+  setSession(next: SessionState): void;
+  sessionExpired(message: string): void;
+  clearAuthError(): void;
+}
+
+/** Electron gives a dropped or picked file's real path; the browser preview stages its bytes. */
+async function avatarPathFor(file: File): Promise<string> {
+  const b = bridge();
+  const direct = b.pathForFile(file);
+  if (direct) return direct;
+  const staged = await b
+    .stageFiles?.([{ file }])
+    .then((paths) => paths[0])
+    .catch(() => undefined);
+  if (!staged) {
+    throw new IpcError('FILE_NOT_FOUND', 'The profile image could not be read. Choose it again.');
+  }
+  return staged;
+}
+
+/**
+ * The queue lives in the main process and was paused when the session ended; signing in picks
+ * it up again. (Not on start-up: a queue the person paused stays paused across a reload.)
+ */
+function resumeQueue(): void {
+  invoke('queue:resume').catch(() => undefined);
+}
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
+  session: null,
+  bootError: null,
+  authBusy: false,
+  authError: null,
+  expiredNotice: null,
+  lastEmail: '',
+
+  async boot() {
+    set({ bootError: null });
+    try {
+      const [session] = await Promise.all([
+        invoke('session:get'),
+        get().loadSettings(),
+        get().loadQueue(),
+      ]);
+      get().setSession(session);
+    } catch (error) {
+      set({ bootError: errorMessage(error) });
+    }
+  },
+
+  async signIn(input) {
+    set({ authBusy: true, authError: null });
+    try {
+      get().setSession(await invoke('session:login', input));
+      resumeQueue();
+      return true;
+    } catch (error) {
+      set({ authError: errorMessage(error) });
+      return false;
+    } finally {
+      set({ authBusy: false });
+    }
+  },
+
+  async signUp({ avatar, ...input }) {
+    set({ authBusy: true, authError: null });
+    try {
+      const avatarPath = avatar ? await avatarPathFor(avatar) : undefined;
+      get().setSession(
+        await invoke('session:signup', { ...input, ...(avatarPath ? { avatarPath } : {}) }),
+      );
+      resumeQueue();
+      return true;
+    } catch (error) {
+      set({ authError: errorMessage(error) });
+      return false;
+    } finally {
+      set({ authBusy: false });
+    }
+  },
+
+  async signOut() {
+    try {
+      get().setSession(await invoke('session:logout'));
+    } catch (error) {
+      get().notify(errorMessage(error), 'error');
+    }
+  },
+
+  setSession(next) {
+    const previous = get().session;
+    const wasIn = Boolean(previous?.signedIn);
+    const sameUser = previous?.user?.id === next.user?.id;
+    set({
+      session: next,
+      lastEmail: next.user?.email ?? previous?.user?.email ?? get().lastEmail,
+      ...(next.signedIn ? { expiredNotice: null, authError: null } : {}),
+    });
+    if (next.signedIn && (!wasIn || !sameUser)) {
+      if (!sameUser) get().resetGallery();
+      void get().loadQueue();
+      // Signing in saves the server URL it used.
+      void get().loadSettings();
+      void get().loadAlbums();
+      void get().loadGallery();
+    } else if (!next.signedIn && wasIn) {
+      get().resetGallery();
+      get().setSettingsOpen(false);
+    }
+  },
+
+  sessionExpired(message) {
+    const current = get().session;
+    if (!current?.signedIn) {
+      set({ expiredNotice: message });
+      return;
+    }
+    get().setSession({ ...current, signedIn: false, user: null });
+    set({ expiredNotice: message });
+  },
+
+  clearAuthError: () => set({ authError: null }),
+});

@@ -1,0 +1,70 @@
+// How one queued file reads: its state label, progress and sentence, and what can be done to it.
+import { describe, expect, it } from 'vitest';
+import type { QueueItemView } from '../../../src/shared/queue';
+import { describeItem } from '../../../src/renderer/lib/queue-item-view';
+
+const item = (over: Partial<QueueItemView>): QueueItemView => ({
+  id: 'q1',
+  path: '/photos/a.jpg',
+  name: 'a.jpg',
+  sourceSize: 2 * 1024 * 1024,
+  state: 'queued',
+  paused: false,
+  bytesTotal: 0,
+  bytesSent: 0,
+  albumId: null,
+  imageId: null,
+  key: null,
+  duplicateOf: null,
+  error: null,
+  attempts: 0,
+  addedAt: '2026-01-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('describeItem', () => {
+  it('an uploading file shows its bytes and percentage and can be canceled', () => {
+    const view = describeItem(item({ state: 'uploading', bytesTotal: 1000, bytesSent: 250 }));
+    expect(view).toMatchObject({
+      label: 'Uploading',
+      tone: 'busy',
+      percent: 25,
+      canCancel: true,
+      canRetry: false,
+    });
+    expect(view.detail).toBe('250 B of 1000 B');
+  });
+
+  it('a waiting file shows its size on disk', () => {
+    expect(describeItem(item({})).detail).toBe('2.0 MB');
+  });
+
+  it('a failed file shows its error sentence and can be retried', () => {
+    const view = describeItem(
+      item({ state: 'failed', error: { code: 'CORRUPT_IMAGE', message: 'The image is damaged.' } }),
+    );
+    expect(view).toMatchObject({
+      label: 'Failed',
+      tone: 'error',
+      detail: 'The image is damaged.',
+      canRetry: true,
+      canCancel: false,
+    });
+  });
+
+  it('a duplicate says so and is complete', () => {
+    expect(describeItem(item({ state: 'duplicate', duplicateOf: 'img1' }))).toMatchObject({
+      label: 'Duplicate',
+      tone: 'warn',
+      percent: 100,
+      detail: 'Already in your gallery; not uploaded again.',
+    });
+  });
+
+  it('a paused unfinished file reads as paused; a paused finished one keeps its outcome', () => {
+    expect(describeItem(item({ paused: true })).label).toBe('Paused');
+    expect(
+      describeItem(item({ paused: true, state: 'done', bytesTotal: 10, bytesSent: 10 })).label,
+    ).toBe('Uploaded');
+  });
+});

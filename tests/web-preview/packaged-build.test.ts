@@ -1,0 +1,77 @@
+// The browser preview is never part of a packaged app: the Electron main process and preload,
+// bundled the way scripts/build-desktop.mjs bundles them, hold no web-preview module and none of
+// its bridge routes or token handling.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers';
+
+const external = ['electron', 'sharp', 'keytar', '@img/*'];
+const MARKERS = ['/bridge/', 'x-bridge-token', 'Image Desk web preview', 'image-desk-bridge-'];
+
+async function bundle(entry: string, target: string, externals: string[], packages?: 'external') {
+  const result = await build({
+    packages,
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target,
+    external: externals,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
+}
+
+describe('the packaged Electron app', () => {
+  it.each([
+    ['src/main/index.ts', 'node20', external],
+    ['src/preload/index.ts', 'chrome130', ['electron']],
+  ])('%s bundles without the browser preview', async (entry, target, externals) => {
+    const { text, inputs } = await bundle(entry, target, externals);
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(inputs.filter((input) => input.includes('web-preview'))).toEqual([]);
+    expect(inputs.filter((input) => input.includes('renderer/bridge'))).toEqual([]);
+    for (const marker of MARKERS) expect(text).not.toContain(marker);
+  });
+
+  it('would be noticed: the same check finds every marker in the preview itself', async () => {
+    const { text } = await bundle('src/web-preview/main.ts', 'node20', [], 'external');
+    for (const marker of MARKERS) expect(text).toContain(marker);
+  });
+});
+
+describe('the packaged renderer', () => {
+  async function viteBuild(mode: 'production' | 'web'): Promise<string> {
+    const { build: viteBuild } = await import('vite');
+    const outDir = await fs.mkdtemp(path.join(os.tmpdir(), `image-desk-renderer-${mode}-`));
+    try {
+      await viteBuild({
+        configFile: path.join(ROOT, 'vite.config.ts'),
+        mode,
+        logLevel: 'silent',
+        build: { outDir, emptyOutDir: true, sourcemap: false },
+      });
+      const assets = await fs.readdir(path.join(outDir, 'assets'));
+      const scripts = assets.filter((file) => file.endsWith('.js'));
+      const texts = await Promise.all(
+        scripts.map((f) => fs.readFile(path.join(outDir, 'assets', f), 'utf8')),
+      );
+      return texts.join('\n');
+    } finally {
+      await fs.rm(outDir, { recursive: true, force: true });
+    }
+  }
+
+  it('the desktop build carries no bridge client; only the web build does', async () => {
+    const desktop = await viteBuild('production');
+    expect(desktop).toContain('Delete selected'); // it is the real app
+    for (const marker of ['/bridge/', 'x-bridge-token']) expect(desktop).not.toContain(marker);
+    const web = await viteBuild('web');
+    expect(web).toContain('/bridge/');
+  }, 120_000);
+});
