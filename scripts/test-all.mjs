@@ -32,6 +32,16 @@ const suites = [
     }),
   },
   {
+    // The renderer in Debian's Chromium against `npm run web`, a fresh data dir per test;
+    // screenshots of every screen land in test-results/screenshots.
+    name: 'e2e (playwright, chromium)',
+    command: 'npx',
+    args: ['playwright', 'test', '-c', 'playwright.config.ts'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(outDir, 'e2e.json') },
+    report: path.join(outDir, 'e2e.json'),
+    count: playwrightCounts,
+  },
+  {
     // Runs where an Electron binary exists; elsewhere it reports itself skipped, saying why.
     name: 'electron smoke (playwright)',
     command: 'npx',
