@@ -1,5 +1,6 @@
 // Recognises the supported image formats from their first bytes, never from the file name, so a
 // renamed text file, an SVG or a video never reaches the decoder.
+import { extensionFor } from '../shared/media-types';
 import type { ImageMime, SniffedType } from './types';
 
 /** Enough bytes for every signature below, including a long ISO-BMFF brand list. */
@@ -22,18 +23,8 @@ const HEIF_BRANDS = new Set([
   'msf1',
 ]);
 
-const EXTENSIONS: Record<ImageMime, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/avif': 'avif',
-  'image/heif': 'heic',
-  'image/gif': 'gif',
-  'image/tiff': 'tiff',
-};
-
 function typeOf(mime: ImageMime): SniffedType {
-  return { mime, extension: EXTENSIONS[mime] };
+  return { mime, extension: extensionFor(mime) };
 }
 
 function ascii(head: Buffer, start: number, end: number): string {
