@@ -6,6 +6,7 @@ export const IPC_CHANNELS = [
   'session:login',
   'session:signup',
   'session:logout',
+  'session:avatar-url',
   'settings:get',
   'settings:update',
   'queue:add',

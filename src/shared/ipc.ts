@@ -55,6 +55,11 @@ export const ipcContract = {
     result: sessionStateSchema,
   },
   'session:logout': { args: none, result: sessionStateSchema },
+  /** A short-lived signed URL of the signed-in user's profile image; null when there is none. */
+  'session:avatar-url': {
+    args: none,
+    result: z.object({ url: z.string().nullable(), expiresAt: z.string().nullable() }),
+  },
   'settings:get': { args: none, result: settingsSchema },
   'settings:update': { args: settingsPatchSchema, result: settingsSchema },
   'queue:add': {

@@ -23,6 +23,12 @@ test.describe('on a brand-new data dir', () => {
 
     // The profile image went through presign + PUT and now belongs to the account.
     await expect.poll(() => bucket.keys('avatars/')).toHaveLength(1);
+    // ...and the top bar shows it, loaded through a signed URL.
+    const avatar = page.locator('.user-chip__avatar img');
+    await expect(avatar).toHaveAttribute('src', /X-Amz-Signature=/);
+    await expect
+      .poll(() => avatar.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await saveScreen(page, 'gallery-empty');
   });
 });

@@ -4,7 +4,10 @@ import type { DesktopContext } from './context';
 
 export function sessionHandlers(
   ctx: DesktopContext,
-): Pick<IpcHandlers, 'session:get' | 'session:login' | 'session:signup' | 'session:logout'> {
+): Pick<
+  IpcHandlers,
+  'session:get' | 'session:login' | 'session:signup' | 'session:logout' | 'session:avatar-url'
+> {
   return {
     'session:get': async () => ctx.session.state(),
     'session:login': async (args) => {
@@ -19,6 +22,11 @@ export function sessionHandlers(
       await ctx.settings.update({ serverUrl: state.serverUrl });
       ctx.queue.resume();
       return state;
+    },
+    'session:avatar-url': async () => {
+      const { signedIn, user } = ctx.session.state();
+      if (!signedIn || !user?.avatarKey) return { url: null, expiresAt: null };
+      return ctx.session.api().avatarUrl();
     },
     'session:logout': async () => {
       ctx.queue.pause();

@@ -137,6 +137,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     } else if (!next.signedIn && wasIn) {
       get().resetGallery();
       get().setSettingsOpen(false);
+      // Notices about the signed-in work ("Added 3 files…") would cover the sign-in card.
+      set({ notices: [] });
     }
   },
 

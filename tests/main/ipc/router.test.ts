@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sniffFile } from '../../../src/imaging';
 import type { QueueControls } from '../../../src/main/ipc/context';
@@ -311,6 +312,22 @@ describe('session channels', () => {
     });
     expect(desk.secrets.accounts.size).toBe(1);
     expectNoToken(res);
+
+    // The top bar shows it through a short-lived signed URL.
+    const avatar = await desk.router.dispatch('session:avatar-url', undefined);
+    expect(avatar.ok).toBe(true);
+    const { url, expiresAt } = (avatar as { ok: true; result: { url: string; expiresAt: string } })
+      .result;
+    expect(url).toContain('X-Amz-Signature=');
+    expect(new Date(expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(300_000);
+    const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+    expect((await sharp(bytes).metadata()).format).toBe('webp');
+
+    await desk.router.dispatch('session:logout', undefined);
+    expect(await desk.router.dispatch('session:avatar-url', undefined)).toEqual({
+      ok: true,
+      result: { url: null, expiresAt: null },
+    });
   });
 });
 

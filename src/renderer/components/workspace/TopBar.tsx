@@ -5,6 +5,7 @@ import { Icon } from '../common/Icon';
 import { OwnerSwitch } from './OwnerSwitch';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
+import { UserAvatar } from './UserAvatar';
 import { describeTotals } from '../../lib/queue-totals-view';
 
 export function TopBar() {
@@ -48,9 +49,11 @@ export function TopBar() {
           <span className="button__label">Settings</span>
         </button>
         <span className="user-chip" title={user?.email}>
-          <span className="user-chip__avatar" aria-hidden="true">
-            {(user?.username ?? '?').slice(0, 1).toUpperCase()}
-          </span>
+          <UserAvatar
+            userId={user?.id}
+            hasAvatar={Boolean(user?.avatarKey)}
+            initial={(user?.username ?? '?').slice(0, 1).toUpperCase()}
+          />
           <span className="user-chip__name">{user?.username}</span>
         </span>
         <button
