@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'CANCELED',
   'INTERNAL',
+  'KEYCHAIN_UNAVAILABLE',
   // Appended codes (a code's position never matters; its meaning never changes)
   /** The request's Content-Type is not one this endpoint reads (HTTP 415). */
   'UNSUPPORTED_MEDIA_TYPE',

@@ -222,6 +222,24 @@ describe('cli', () => {
     expect(who.stdout).toContain('cli@example.com');
   });
 
+  it('says plainly when no OS keychain answers, and how to go on', async () => {
+    const res = await runCli(
+      ['--server', t.baseUrl, 'login', '--email', 'cli@example.com', '--password-stdin'],
+      {
+        env: {
+          IMAGE_DESK_DATA_DIR: path.join(work, 'no-keychain'),
+          DBUS_SESSION_BUS_ADDRESS: '',
+          DISPLAY: '',
+        },
+        stdin: PASSWORD,
+      },
+    );
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('KEYCHAIN_UNAVAILABLE');
+    expect(res.stderr).toContain('IMAGE_DESK_TOKEN');
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
   it('signs out: the keychain entry is gone and commands ask to sign in', async () => {
     const fresh = { IMAGE_DESK_DATA_DIR: path.join(work, 'second') };
     const login = await runCli(

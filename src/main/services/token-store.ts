@@ -1,6 +1,7 @@
 // The auth token lives in the OS keychain (keytar), one entry per server URL and email.
 // IMAGE_DESK_TOKEN overrides it for headless use (CI, scripts); nothing else sees the token.
 // The browser preview may run where no keychain exists and then keeps the token in memory.
+import { CodedError } from '../../shared/errors';
 
 export const KEYCHAIN_SERVICE = 'Image Desk';
 
@@ -32,9 +33,41 @@ export class MemorySecretBackend implements SecretBackend {
 /** A keychain that has not answered by then is treated as absent (a hung D-Bus call). */
 const KEYCHAIN_PROBE_TIMEOUT_MS = 5_000;
 
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+/** keytar is optional (a native build that needs libsecret): its absence is a sentence, not a stack. */
+function keychainUnavailable(cause: unknown): CodedError {
+  return new CodedError(
+    'KEYCHAIN_UNAVAILABLE',
+    `The OS keychain is not available (${firstLine(cause)}). Start a Secret Service such as gnome-keyring, reinstall with libsecret-1-dev present if keytar did not build, or set IMAGE_DESK_TOKEN for headless use.`,
+    { cause },
+  );
+}
+
 async function loadKeytar(): Promise<SecretBackend> {
-  const mod = (await import('keytar')) as unknown as SecretBackend & { default?: SecretBackend };
-  return mod.default ?? mod;
+  let mod: SecretBackend & { default?: SecretBackend };
+  try {
+    mod = (await import('keytar')) as unknown as SecretBackend & { default?: SecretBackend };
+  } catch (error) {
+    throw keychainUnavailable(error);
+  }
+  const keytar = mod.default ?? mod;
+  const guard =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await call(...args);
+      } catch (error) {
+        throw keychainUnavailable(error);
+      }
+    };
+  return {
+    getPassword: guard(keytar.getPassword.bind(keytar)),
+    setPassword: guard(keytar.setPassword.bind(keytar)),
+    deletePassword: guard(keytar.deletePassword.bind(keytar)),
+  };
 }
 
 export class TokenStore {
@@ -73,7 +106,7 @@ export class TokenStore {
       ]);
       return new TokenStore(async () => backend, envToken);
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const reason = firstLine(error instanceof CodedError && error.cause ? error.cause : error);
       onFallback(
         `The OS keychain is not available (${reason}); the session token is kept in memory for this run only.`,
       );
