@@ -53,8 +53,22 @@ async function avatarPathFor(file: File): Promise<string> {
  * The queue lives in the main process and was paused when the session ended; signing in picks
  * it up again. (Not on start-up: a queue the person paused stays paused across a reload.)
  */
-function resumeQueue(): void {
-  invoke('queue:resume').catch(() => undefined);
+/** Runs a sign-in or sign-up: busy while it runs, its error sentence shown on the form. */
+async function attemptAuth(
+  set: Parameters<SliceCreator<SessionSlice>>[0],
+  get: Parameters<SliceCreator<SessionSlice>>[1],
+  work: () => Promise<SessionState>,
+): Promise<boolean> {
+  set({ authBusy: true, authError: null });
+  try {
+    get().setSession(await work());
+    return true;
+  } catch (error) {
+    set({ authError: errorMessage(error) });
+    return false;
+  } finally {
+    set({ authBusy: false });
+  }
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
@@ -79,36 +93,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     }
   },
 
-  async signIn(input) {
-    set({ authBusy: true, authError: null });
-    try {
-      get().setSession(await invoke('session:login', input));
-      resumeQueue();
-      return true;
-    } catch (error) {
-      set({ authError: errorMessage(error) });
-      return false;
-    } finally {
-      set({ authBusy: false });
-    }
-  },
+  // The main process resumes the upload queue on every sign-in; the renderer only shows it.
+  signIn: (input) => attemptAuth(set, get, async () => invoke('session:login', input)),
 
-  async signUp({ avatar, ...input }) {
-    set({ authBusy: true, authError: null });
-    try {
+  signUp: ({ avatar, ...input }) =>
+    attemptAuth(set, get, async () => {
       const avatarPath = avatar ? await avatarPathFor(avatar) : undefined;
-      get().setSession(
-        await invoke('session:signup', { ...input, ...(avatarPath ? { avatarPath } : {}) }),
-      );
-      resumeQueue();
-      return true;
-    } catch (error) {
-      set({ authError: errorMessage(error) });
-      return false;
-    } finally {
-      set({ authBusy: false });
-    }
-  },
+      return invoke('session:signup', { ...input, ...(avatarPath ? { avatarPath } : {}) });
+    }),
 
   async signOut() {
     try {
