@@ -1,6 +1,7 @@
 // PUT bytes to a presigned URL with exactly the headers the server returned, reporting progress.
 import axios from 'axios';
 import { ApiError, isRetryableStatus } from './api-error';
+import { bufferBody } from './buffer-body';
 
 export interface PresignedTarget {
   url: string;
@@ -19,8 +20,9 @@ export async function putObject(
   let status: number;
   let body = '';
   try {
-    const res = await axios.put(target.url, data, {
-      headers: target.headers,
+    const res = await axios.put(target.url, bufferBody(data, options.onProgress), {
+      // A stream has no length of its own; the presigned signature binds this one anyway.
+      headers: { ...target.headers, 'content-length': String(data.length) },
       maxBodyLength: Infinity,
       maxContentLength: 1024 * 1024,
       maxRedirects: 0,
@@ -28,7 +30,6 @@ export async function putObject(
       signal: options.signal,
       responseType: 'text',
       validateStatus: () => true,
-      onUploadProgress: (event) => options.onProgress?.(event.loaded),
     });
     status = res.status;
     body = typeof res.data === 'string' ? res.data : '';
