@@ -56,6 +56,29 @@ export class PendingUploadsRepo {
       .executeTakeFirst();
   }
 
+  /** The pending rows of these keys, in one query (missing keys are simply absent). */
+  findMany(keys: readonly string[]): Promise<PendingUploadRow[]> {
+    return this.db.selectFrom('pendingUploads').selectAll().where('key', 'in', keys).execute();
+  }
+
+  /**
+   * Claims (deletes) the owner's pending rows of these keys in one statement and returns them;
+   * the caller checks that each key came back with the purpose it expects, and throws to roll
+   * the transaction back when one did not.
+   */
+  claimMany(
+    trx: Transaction<Database>,
+    keys: readonly string[],
+    ownerId: string,
+  ): Promise<PendingUploadRow[]> {
+    return trx
+      .deleteFrom('pendingUploads')
+      .where('key', 'in', keys)
+      .where('ownerId', '=', ownerId)
+      .returningAll()
+      .execute();
+  }
+
   /** Atomically claims (deletes) a pending row; only one caller gets it back. */
   claim(
     executor: Executor,

@@ -40,21 +40,29 @@ export class ImagesService {
     userId: string,
     input: RegisterInput,
   ): Promise<{ image: Image; created: boolean }> {
-    const existing = await this.images.findByKey(input.key);
-    if (existing) {
-      if (existing.ownerId !== userId) throw notPresigned('image');
-      return { image: toImage(existing), created: false };
-    }
-    const original = await this.pending.find(input.key);
-    if (!original || original.ownerId !== userId || original.purpose !== 'image') {
+    const keys = input.thumbnailKey ? [input.key, input.thumbnailKey] : [input.key];
+    // One query for both rows: registration runs once per uploaded photo, and on the embedded
+    // database every statement costs CPU the desktop's image processing shares.
+    const rows = await this.pending.findMany(keys);
+    const original = rows.find((r) => r.key === input.key);
+    if (!original) {
+      // No pending row: either never presigned, or already registered (a client retrying after
+      // a lost answer gets the same image back).
+      const existing = await this.images.findByKey(input.key);
+      if (existing && existing.ownerId === userId) {
+        return { image: toImage(existing), created: false };
+      }
       throw notPresigned('image');
     }
-    let thumbnail: PendingUploadRow | undefined;
-    if (input.thumbnailKey) {
-      thumbnail = await this.pending.find(input.thumbnailKey);
-      if (!thumbnail || thumbnail.ownerId !== userId || thumbnail.purpose !== 'thumbnail') {
-        throw notPresigned('thumbnail');
-      }
+    if (original.ownerId !== userId || original.purpose !== 'image') throw notPresigned('image');
+    const thumbnail = input.thumbnailKey
+      ? rows.find((r) => r.key === input.thumbnailKey)
+      : undefined;
+    if (
+      input.thumbnailKey &&
+      (!thumbnail || thumbnail.ownerId !== userId || thumbnail.purpose !== 'thumbnail')
+    ) {
+      throw notPresigned('thumbnail');
     }
     if (input.contentType !== original.contentType || input.size !== original.size) {
       throw new CodedError(
@@ -75,18 +83,11 @@ export class ImagesService {
 
     try {
       const row = await this.db.transaction().execute(async (trx) => {
-        const claimed = await this.pending.claim(trx, original.key, {
-          ownerId: userId,
-          purpose: 'image',
-        });
-        if (!claimed) throw notPresigned('image');
-        if (thumbnail) {
-          const claimedThumb = await this.pending.claim(trx, thumbnail.key, {
-            ownerId: userId,
-            purpose: 'thumbnail',
-          });
-          if (!claimedThumb) throw notPresigned('thumbnail');
-        }
+        // Claimed together; a row another request took meanwhile is missing and voids both.
+        const claimed = await this.pending.claimMany(trx, keys, userId);
+        const claimedAs = (key: string) => claimed.find((r) => r.key === key)?.purpose;
+        if (claimedAs(original.key) !== 'image') throw notPresigned('image');
+        if (thumbnail && claimedAs(thumbnail.key) !== 'thumbnail') throw notPresigned('thumbnail');
         return this.images.insert(trx, {
           id: crypto.randomUUID(),
           ownerId: userId,
