@@ -9,6 +9,9 @@ export interface QueueControls {
   snapshot(): QueueSnapshot;
   pause(ids?: string[]): void;
   resume(ids?: string[]): void;
+  /** Sign-out: nothing runs without a token; what the person paused stays paused after. */
+  holdForSignIn(): void;
+  releaseAfterSignIn(): void;
   cancel(ids?: string[]): Promise<void>;
   retry(ids?: string[]): void;
   clearFinished(): Promise<void>;

@@ -13,14 +13,14 @@ export function sessionHandlers(
     'session:login': async (args) => {
       const state = await ctx.session.login(args);
       await ctx.settings.update({ serverUrl: state.serverUrl });
-      ctx.queue.resume();
+      ctx.queue.releaseAfterSignIn();
       return state;
     },
     'session:signup': async (args) => {
       if (args.avatarPath) await ctx.checkPath(args.avatarPath);
       const state = await ctx.session.signup(args);
       await ctx.settings.update({ serverUrl: state.serverUrl });
-      ctx.queue.resume();
+      ctx.queue.releaseAfterSignIn();
       return state;
     },
     'session:avatar-url': async () => {
@@ -29,7 +29,7 @@ export function sessionHandlers(
       return ctx.session.api().avatarUrl();
     },
     'session:logout': async () => {
-      ctx.queue.pause();
+      ctx.queue.holdForSignIn();
       return ctx.session.logout();
     },
   };

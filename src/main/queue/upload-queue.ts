@@ -48,7 +48,13 @@ export class UploadQueue {
   private readonly events: QueueEvents;
   private readonly meter = new ThroughputMeter();
   private readonly ctx: WorkerContext;
-  private pausedBy: 'user' | 'session' | null;
+  /**
+   * "Pause all" is on: every unfinished file was paused and files added meanwhile start paused.
+   * Files resumed one by one run anyway. Kept in the state file.
+   */
+  private pausedAll: boolean;
+  /** A 401 or a sign-out: nothing can run until someone signs in. Never written to disk. */
+  private heldForSignIn = false;
   private started = false;
   private closed = false;
   private idleWaiters: (() => void)[] = [];
@@ -73,12 +79,14 @@ export class UploadQueue {
     loaded: LoadedState,
   ) {
     this.loadWarning = loaded.warning;
-    this.pausedBy = loaded.state.paused ? 'user' : null;
+    this.pausedAll = loaded.state.paused;
     this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? os.availableParallelism());
     this.claims = new ContentClaims((id) => this.book.get(id));
     for (const item of loaded.state.items) {
       // Whatever was in flight when the process stopped starts over from its checkpoint.
       if (!isTerminal(item.state)) item.state = 'queued';
+      // Files written by a queue that paused all without marking each file.
+      if (this.pausedAll && !isTerminal(item.state)) item.paused = true;
       this.book.add(item, item.upload !== null);
       if (!isTerminal(item.state) && item.hints && item.output) {
         this.claims.claim(item.output.original.sha256, item.id);
@@ -128,6 +136,7 @@ export class UploadQueue {
       if (waiting.has(file.path)) continue;
       waiting.add(file.path);
       const item = newItem(file.path, file.size, options.albumId ?? null);
+      item.paused = this.pausedAll;
       this.book.add(item, false);
       added.push(item);
       this.events.item(item.id, true);
@@ -143,32 +152,55 @@ export class UploadQueue {
     this.pump();
   }
 
-  /** Without ids pauses the whole queue; in-flight files stop and keep their checkpoint. */
+  /**
+   * Pauses these files, or every unfinished file without ids (and files added later, until
+   * resume). In-flight files stop and keep their checkpoint.
+   */
   pause(ids?: string[]): void {
     this.assertOpen();
-    if (!ids) {
-      this.pausedBy = 'user';
-      for (const run of this.runs.values()) stopRun(run, 'pause');
-    } else {
-      for (const item of this.book.pick(ids, (i) => !isTerminal(i.state))) {
-        item.paused = true;
-        const run = this.runs.get(item.id);
-        if (run) stopRun(run, 'pause');
-        this.events.item(item.id, true);
-      }
+    if (!ids) this.pausedAll = true;
+    for (const item of this.book.pick(ids, (i) => !isTerminal(i.state))) {
+      item.paused = true;
+      const run = this.runs.get(item.id);
+      if (run) stopRun(run, 'pause');
+      this.events.item(item.id, true);
     }
     this.changed();
   }
 
-  /** Without ids resumes everything, including after a session expired and the person signed in. */
+  /**
+   * Resumes these files, even after "pause all"; without ids resumes everything, including a
+   * queue held after a 401.
+   */
   resume(ids?: string[]): void {
     this.assertOpen();
-    if (!ids) this.pausedBy = null;
+    if (!ids) {
+      this.pausedAll = false;
+      this.heldForSignIn = false;
+    }
     for (const item of this.book.pick(ids)) {
       if (!item.paused) continue;
       item.paused = false;
       this.events.item(item.id, true);
     }
+    // Every file was resumed one by one: the queue as a whole is not paused any more either.
+    if (this.pausedAll && !this.book.all().some((i) => i.paused && !isTerminal(i.state))) {
+      this.pausedAll = false;
+    }
+    this.changed();
+  }
+
+  /** Signed out: in-flight files stop at their checkpoint; paused files stay paused. */
+  holdForSignIn(): void {
+    this.assertOpen();
+    this.hold();
+    this.changed();
+  }
+
+  /** Signed in (again): runs what was held, but not what the person paused. */
+  releaseAfterSignIn(): void {
+    this.assertOpen();
+    this.heldForSignIn = false;
     this.changed();
   }
 
@@ -216,7 +248,8 @@ export class UploadQueue {
 
   snapshot(): QueueSnapshot {
     const items = this.book.all().map((item) => this.view(item.id)!);
-    return { items, totals: computeTotals(items, this.meter.rate(), this.pausedBy !== null) };
+    const paused = this.pausedAll || this.heldForSignIn;
+    return { items, totals: computeTotals(items, this.meter.rate(), paused) };
   }
 
   /** Read-only counters for tests and the benchmark: buffers held and their cap. */
@@ -249,7 +282,7 @@ export class UploadQueue {
   // ---- scheduling ----
 
   private pump(): void {
-    if (!this.started || this.closed || this.pausedBy) return;
+    if (!this.started || this.closed || this.heldForSignIn) return;
     for (const item of this.book.all()) {
       if (!this.isRunnable(item)) continue;
       const slot = this.slots.tryAcquire();
@@ -340,10 +373,14 @@ export class UploadQueue {
   }
 
   private expireSession(): void {
-    if (this.pausedBy === 'session') return;
-    this.pausedBy = 'session';
-    for (const run of this.runs.values()) stopRun(run, 'session');
+    if (this.heldForSignIn) return;
+    this.hold();
     this.events.sessionExpired();
+  }
+
+  private hold(): void {
+    this.heldForSignIn = true;
+    for (const run of this.runs.values()) stopRun(run, 'session');
   }
 
   private isRunnable(item: DurableItem): boolean {
@@ -352,7 +389,7 @@ export class UploadQueue {
 
   private isIdle(): boolean {
     if (this.runs.size > 0) return false;
-    if (!this.started || this.closed || this.pausedBy) return true;
+    if (!this.started || this.closed || this.heldForSignIn) return true;
     return !this.book.all().some((i) => this.isRunnable(i));
   }
 
@@ -386,11 +423,11 @@ export class UploadQueue {
   }
 
   private view(id: string): QueueItemView | undefined {
-    return this.book.view(id, this.pausedBy !== null);
+    return this.book.view(id, this.heldForSignIn);
   }
 
   private fileState(): QueueFile {
-    return { version: 1, paused: this.pausedBy === 'user', items: this.book.all() };
+    return { version: 1, paused: this.pausedAll, items: this.book.all() };
   }
 
   private assertOpen(): void {

@@ -34,6 +34,8 @@ export interface ItemView {
   detail: string;
   canRetry: boolean;
   canCancel: boolean;
+  canPause: boolean;
+  canResume: boolean;
 }
 
 export function describeItem(item: QueueItemView): ItemView {
@@ -61,5 +63,7 @@ export function describeItem(item: QueueItemView): ItemView {
     detail,
     canRetry: item.state === 'failed' || item.state === 'canceled',
     canCancel: !finished,
+    canPause: !finished && !item.paused,
+    canResume: !finished && item.paused,
   };
 }

@@ -49,6 +49,8 @@ function stubQueue() {
     },
     pause: (ids) => void calls.push(['pause', ids]),
     resume: (ids) => void calls.push(['resume', ids]),
+    holdForSignIn: () => void calls.push(['holdForSignIn', undefined]),
+    releaseAfterSignIn: () => void calls.push(['releaseAfterSignIn', undefined]),
     cancel: async (ids) => void calls.push(['cancel', ids]),
     retry: (ids) => void calls.push(['retry', ids]),
     clearFinished: async () => void calls.push(['clearFinished', undefined]),
@@ -280,7 +282,7 @@ describe('session channels', () => {
     ).toMatchObject({
       serverUrl: t.baseUrl,
     });
-    expect(desk.queue.calls).toContainEqual(['resume', undefined]);
+    expect(desk.queue.calls).toContainEqual(['releaseAfterSignIn', undefined]);
 
     const token = [...desk.secrets.accounts.values()][0]!;
     results.push(await desk.router.dispatch('session:logout', undefined));
@@ -288,7 +290,7 @@ describe('session channels', () => {
       ok: true,
       result: { signedIn: false, user: null, serverUrl: t.baseUrl },
     });
-    expect(desk.queue.calls).toContainEqual(['pause', undefined]);
+    expect(desk.queue.calls).toContainEqual(['holdForSignIn', undefined]);
     expect(desk.secrets.accounts.size).toBe(0);
     for (const result of results) expectNoToken(result, [token]);
   });

@@ -153,6 +153,87 @@ describe('pause and resume', () => {
   });
 });
 
+describe('one file against "pause all"', () => {
+  const stateOf = (queue: { snapshot(): { items: QueueItemView[] } }) =>
+    queue.snapshot().items.map((i) => [i.state, i.paused]);
+
+  it('runs a file resumed on its own while the rest stay paused, and new files wait too', async () => {
+    const t = server();
+    const user = await newUser(t);
+    const dir = path.join(tmp(), 'resume-one');
+    await makeImages(dir, 3, { offset: 40 });
+    const file = path.join(tmp(), 'resume-one.json');
+    let { queue } = await openQueue({ file, api: () => user.api });
+    const added = await queue.add([dir]);
+    queue.pause();
+    queue.start();
+    await queue.idle();
+    expect(stateOf(queue)).toEqual([
+      ['queued', true],
+      ['queued', true],
+      ['queued', true],
+    ]);
+
+    queue.resume([added[1]!.id]);
+    await queue.idle();
+    expect(stateOf(queue)).toEqual([
+      ['queued', true],
+      ['done', false],
+      ['queued', true],
+    ]);
+    expect(queue.snapshot().totals.paused).toBe(true);
+
+    // Added while "pause all" holds: it waits with the others, also after a restart.
+    const later = path.join(tmp(), 'resume-one-later');
+    await makeImages(later, 1, { offset: 50 });
+    const [extra] = await queue.add([later]);
+    await queue.close();
+    ({ queue } = await openQueue({ file, api: () => user.api }));
+    queue.start();
+    await queue.idle();
+    expect(queue.snapshot().items.find((i) => i.id === extra!.id)).toMatchObject({
+      state: 'queued',
+      paused: true,
+    });
+
+    // Resuming the last paused files one by one lifts "pause all" as well.
+    queue.resume([added[0]!.id, added[2]!.id, extra!.id]);
+    await queue.idle();
+    expect(queue.snapshot().totals).toMatchObject({ paused: false });
+    expect(queue.snapshot().totals.byState.done).toBe(4);
+    expect(await listRows(t, user.token)).toHaveLength(4);
+    await queue.close();
+  });
+
+  it('holds everything while signed out, and signing in again keeps paused what the person paused', async () => {
+    const t = server();
+    const user = await newUser(t);
+    const dir = path.join(tmp(), 'signed-out');
+    await makeImages(dir, 3, { offset: 60 });
+    const { queue } = await openQueue({
+      file: path.join(tmp(), 'signed-out.json'),
+      api: () => user.api,
+    });
+    const added = await queue.add([dir]);
+    queue.pause([added[0]!.id]);
+    queue.holdForSignIn();
+    queue.start();
+    await queue.idle();
+    expect(queue.snapshot().items.every((i) => i.state === 'queued' && i.paused)).toBe(true);
+    expect(queue.snapshot().totals.paused).toBe(true);
+
+    queue.releaseAfterSignIn();
+    await queue.idle();
+    expect(stateOf(queue)).toEqual([
+      ['queued', true],
+      ['done', false],
+      ['done', false],
+    ]);
+    expect(queue.snapshot().totals.paused).toBe(false);
+    await queue.close();
+  });
+});
+
 describe('session expiry', () => {
   it('pauses the queue on a 401, keeps every file, and finishes after a new sign-in', async () => {
     const t = server();

@@ -31,6 +31,8 @@ describe('describeItem', () => {
       percent: 25,
       canCancel: true,
       canRetry: false,
+      canPause: true,
+      canResume: false,
     });
     expect(view.detail).toBe('250 B of 1000 B');
   });
@@ -49,6 +51,8 @@ describe('describeItem', () => {
       detail: 'The image is damaged.',
       canRetry: true,
       canCancel: false,
+      canPause: false,
+      canResume: false,
     });
   });
 
@@ -61,8 +65,13 @@ describe('describeItem', () => {
     });
   });
 
-  it('a paused unfinished file reads as paused; a paused finished one keeps its outcome', () => {
-    expect(describeItem(item({ paused: true })).label).toBe('Paused');
+  it('a paused unfinished file reads as paused and can be resumed; a finished one keeps its outcome', () => {
+    expect(describeItem(item({ paused: true }))).toMatchObject({
+      label: 'Paused',
+      canResume: true,
+      canPause: false,
+      canCancel: true,
+    });
     expect(
       describeItem(item({ paused: true, state: 'done', bytesTotal: 10, bytesSent: 10 })).label,
     ).toBe('Uploaded');

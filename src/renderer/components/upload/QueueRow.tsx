@@ -1,5 +1,5 @@
 // One queued file: local preview, name, state with its sentence (error, duplicate, bytes),
-// progress, and retry or cancel.
+// progress, and pause/resume, retry or cancel.
 import { memo, useState } from 'react';
 import { bridge } from '../../lib/ipc';
 import { describeItem } from '../../lib/queue-item-view';
@@ -51,6 +51,17 @@ export const QueueRow = memo(function QueueRow({ id, y }: { id: string; y: numbe
         ) : null}
       </div>
       <div className="queue-row__actions">
+        {view.canPause || view.canResume ? (
+          <button
+            type="button"
+            className="icon-button icon-button--small"
+            aria-label={`${view.canResume ? 'Resume' : 'Pause'} ${item.name}`}
+            title={view.canResume ? 'Resume' : 'Pause'}
+            onClick={() => void command(view.canResume ? 'queue:resume' : 'queue:pause', [item.id])}
+          >
+            <Icon name={view.canResume ? 'play' : 'pause'} size={15} />
+          </button>
+        ) : null}
         {view.canRetry ? (
           <button
             type="button"
