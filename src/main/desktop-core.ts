@@ -59,6 +59,10 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     file: path.join(options.dataDir, 'queue.json'),
     api: () => session.api(),
     settings: () => settings.get(),
+    account: () => {
+      const { signedIn, user, serverUrl } = session.state();
+      return signedIn && user ? { serverUrl, email: user.email } : undefined;
+    },
     onEvent: (event) => {
       if (event.type === 'item') options.emit('queue:item', event.item);
       else if (event.type === 'totals') options.emit('queue:totals', event.totals);

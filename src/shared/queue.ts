@@ -26,6 +26,11 @@ export const queueItemViewSchema = z.object({
   sourceSize: z.number().int(),
   state: queueStateSchema,
   paused: z.boolean(),
+  /**
+   * Another account is signed in: the email of the account this file was queued under. It
+   * waits for that account rather than uploading into the wrong gallery.
+   */
+  heldFor: z.string().nullable(),
   /** Bytes to upload (original + thumbnail) once processed; 0 before. */
   bytesTotal: z.number().int(),
   bytesSent: z.number().int(),

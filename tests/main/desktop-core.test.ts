@@ -62,4 +62,69 @@ describe('desktop core', () => {
     const keys = await t.objectKeys('users/');
     expect(keys).toHaveLength(4); // two originals, two thumbnails
   });
+
+  it('keeps files with the account that queued them when another account signs in', async () => {
+    const dir = await newDir();
+    const password = 'a long enough password';
+    const ann = uniqueEmail('ann');
+    const bob = uniqueEmail('bob');
+    const items = async () => {
+      const snapshot = await core.router.dispatch('queue:snapshot', undefined);
+      return (snapshot as { ok: true; result: { items: QueueItemView[] } }).result.items;
+    };
+    const gallery = async (email: string) => {
+      const { token } = (await t.request('POST', '/api/auth/login', { json: { email, password } }))
+        .body as { token: string };
+      const list = await t.request('GET', '/api/images', { token });
+      return (list.body as { images: Array<{ filename: string }> }).images.map((i) => i.filename);
+    };
+
+    await core.router.dispatch('session:signup', {
+      serverUrl: t.baseUrl,
+      email: ann,
+      password,
+      username: 'ann',
+    });
+    // Held with "pause all" so they are still waiting when Ann signs out.
+    await core.router.dispatch('queue:pause', {});
+    const annFiles = [
+      await writeJpeg(dir, 'ann-1.jpg', 640),
+      await writeJpeg(dir, 'ann-2.jpg', 660),
+    ];
+    const added = await core.router.dispatch('queue:add', { paths: annFiles });
+    expect(added.ok).toBe(true);
+    await core.router.dispatch('session:logout', undefined);
+
+    await core.router.dispatch('session:signup', {
+      serverUrl: t.baseUrl,
+      email: bob,
+      password,
+      username: 'bob',
+    });
+    await core.router.dispatch('queue:resume', {});
+    await core.router.dispatch('queue:add', { paths: [await writeJpeg(dir, 'bob.jpg', 680)] });
+    await core.queue.idle();
+
+    const whileBob = (await items()).filter(
+      (i) => i.name.startsWith('ann-') || i.name === 'bob.jpg',
+    );
+    expect(whileBob.map((i) => [i.name, i.state, i.heldFor])).toEqual([
+      ['ann-1.jpg', 'queued', ann],
+      ['ann-2.jpg', 'queued', ann],
+      ['bob.jpg', 'done', null],
+    ]);
+    expect(await gallery(bob)).toEqual(['bob.jpg']);
+    expect(await gallery(ann)).toEqual([]);
+
+    await core.router.dispatch('session:logout', undefined);
+    await core.router.dispatch('session:login', { serverUrl: t.baseUrl, email: ann, password });
+    await core.queue.idle();
+    const annItems = (await items()).filter((i) => i.name.startsWith('ann-'));
+    expect(annItems.map((i) => [i.state, i.heldFor])).toEqual([
+      ['done', null],
+      ['done', null],
+    ]);
+    expect((await gallery(ann)).sort()).toEqual(['ann-1.jpg', 'ann-2.jpg']);
+    expect(await gallery(bob)).toEqual(['bob.jpg']);
+  });
 });

@@ -2,6 +2,7 @@
 // files of this queue that have the same content and are already on their way (local claims).
 import type { ApiClient } from '../services/api-client';
 import type { DurableItem } from './durable-item';
+import { accountKey } from './item-account';
 import { abortable, withRetry, type RetryOptions } from './retry';
 
 export type DuplicateVerdict =
@@ -25,7 +26,8 @@ export class ContentClaims {
   constructor(private readonly find: (id: string) => DurableItem | undefined) {}
 
   claim(sha: string, id: string): void {
-    this.bySha.set(sha, { holder: id, doneAt: undefined });
+    const holder = this.find(id);
+    if (holder) this.bySha.set(scoped(holder, sha), { holder: id, doneAt: undefined });
   }
 
   /** The holder registered its image: later copies are duplicates of it. */
@@ -43,11 +45,12 @@ export class ContentClaims {
    * that finished after it registered too late to be seen there, so it still counts.
    */
   local(item: DurableItem, sha: string, since?: number): DuplicateVerdict | undefined {
-    const claim = this.bySha.get(sha);
+    const key = scoped(item, sha);
+    const claim = this.bySha.get(key);
     if (!claim || claim.holder === item.id) return undefined;
     const holder = this.find(claim.holder);
     if (!holder || isOver(holder)) {
-      this.bySha.delete(sha);
+      this.bySha.delete(key);
       return undefined;
     }
     if (holder.state !== 'done') return { type: 'wait', on: holder.id };
@@ -56,6 +59,11 @@ export class ContentClaims {
     }
     return undefined;
   }
+}
+
+/** Copies count within one account: another account's file is not a copy in this gallery. */
+function scoped(item: DurableItem, sha: string): string {
+  return `${accountKey(item.account)}\n${sha}`;
 }
 
 function isOver(item: DurableItem): boolean {

@@ -17,6 +17,10 @@ const outputSchema = z.object({
   thumbnail: z.object({ sha256: z.string(), size: z.number().int().positive() }),
 });
 
+/** Who queued a file: it uploads only into that account (server and email). */
+export const itemAccountSchema = z.object({ serverUrl: z.string(), email: z.string() });
+export type ItemAccount = z.infer<typeof itemAccountSchema>;
+
 const targetSchema = z.object({
   url: z.string(),
   headers: z.record(z.string(), z.string()),
@@ -29,6 +33,8 @@ export const durableItemSchema = z.object({
   path: z.string(),
   sourceSize: z.number().int().nonnegative(),
   albumId: z.string().nullable(),
+  /** null: files queued without an account (tests, tools) or by an older version run anywhere. */
+  account: itemAccountSchema.nullable().default(null),
   addedAt: z.string(),
   state: queueStateSchema,
   paused: z.boolean(),

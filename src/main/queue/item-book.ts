@@ -78,13 +78,20 @@ export class ItemBook {
     return !holder || isTerminal(holder.state);
   }
 
-  view(id: string, queuePaused: boolean): QueueItemView | undefined {
+  view(
+    id: string,
+    extra: { queuePaused: boolean; heldFor: (item: DurableItem) => string | null },
+  ): QueueItemView | undefined {
     const item = this.items.get(id);
     if (!item) return undefined;
     const { inFlight } = this.rt(item);
     const bytesInFlight =
       (item.upload?.original.sent ? 0 : inFlight.original) +
       (item.upload?.thumbnail.sent ? 0 : inFlight.thumbnail);
-    return toView(item, { bytesInFlight, queuePaused });
+    return toView(item, {
+      bytesInFlight,
+      queuePaused: extra.queuePaused,
+      heldFor: extra.heldFor(item),
+    });
   }
 }

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { CodedError, isCodedError, type ErrorCode } from '../../shared/errors';
 import { ApiError } from '../services/api-error';
-import type { DurableItem } from './durable-item';
+import type { DurableItem, ItemAccount } from './durable-item';
 import type { RunOutcome } from './worker-context';
 
 export type StopReason = 'pause' | 'cancel' | 'session' | 'close';
@@ -76,12 +76,18 @@ export function toItemError(error: unknown): ItemError {
   };
 }
 
-export function newItem(path: string, size: number, albumId: string | null): DurableItem {
+export function newItem(
+  path: string,
+  size: number,
+  albumId: string | null,
+  account: ItemAccount | null,
+): DurableItem {
   return {
     id: crypto.randomUUID(),
     path,
     sourceSize: size,
     albumId,
+    account,
     addedAt: new Date().toISOString(),
     state: 'queued',
     paused: false,

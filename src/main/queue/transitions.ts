@@ -40,7 +40,7 @@ export function outputBytes(item: DurableItem): number {
 /** What the renderer and the CLI see: no URLs, no headers, no hints. */
 export function toView(
   item: DurableItem,
-  extra: { bytesInFlight: number; queuePaused: boolean },
+  extra: { bytesInFlight: number; queuePaused: boolean; heldFor: string | null },
 ): QueueItemView {
   const bytesTotal = outputBytes(item);
   let bytesSent = 0;
@@ -57,6 +57,7 @@ export function toView(
     sourceSize: item.sourceSize,
     state: item.state,
     paused: !isTerminal(item.state) && (item.paused || extra.queuePaused),
+    heldFor: isTerminal(item.state) ? null : extra.heldFor,
     bytesTotal,
     bytesSent,
     albumId: item.albumId,

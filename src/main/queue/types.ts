@@ -2,6 +2,7 @@
 import type { QueueItemView, QueueTotals } from '../../shared/queue';
 import type { Settings } from '../../shared/settings';
 import type { ApiClient } from '../services/api-client';
+import type { ItemAccount } from './durable-item';
 import type { RetryOptions } from './retry';
 
 export interface UploadQueueDeps {
@@ -17,6 +18,12 @@ export interface UploadQueueDeps {
   /** Files larger than this fail with FILE_TOO_LARGE before any decoding. Default 200 MiB. */
   maxFileBytes?: number;
   retry?: RetryOptions;
+  /**
+   * The signed-in account, if the queue serves more than one over time (the desktop app): new
+   * files are stamped with it, and a file only uploads while its own account is signed in, so
+   * switching accounts never sends one person's files into another's gallery.
+   */
+  account?: () => ItemAccount | undefined;
 }
 
 /** Pushed to the renderer and the CLI; never carries URLs, headers or tokens. */

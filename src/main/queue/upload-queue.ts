@@ -11,9 +11,10 @@ import {
   type QueueState,
 } from '../../shared/queue';
 import { BufferSlots, SLOT_SLACK, type BufferStats, type Slot } from './buffer-slots';
-import type { DurableItem, QueueFile } from './durable-item';
+import type { DurableItem, ItemAccount, QueueFile } from './durable-item';
 import { ContentClaims, findOwnImage } from './duplicates';
 import { expandPaths } from './expand-paths';
+import { heldForAccount, mayUpload } from './item-account';
 import { CANCELED, DUPLICATE, decide, newItem, toItemError, stopRun, type Run } from './outcomes';
 import { QueueEvents } from './queue-events';
 import { acquireQueueLock, type QueueLock } from './queue-lock';
@@ -135,7 +136,7 @@ export class UploadQueue {
     for (const file of found) {
       if (waiting.has(file.path)) continue;
       waiting.add(file.path);
-      const item = newItem(file.path, file.size, options.albumId ?? null);
+      const item = newItem(file.path, file.size, options.albumId ?? null, this.account() ?? null);
       item.paused = this.pausedAll;
       this.book.add(item, false);
       added.push(item);
@@ -201,6 +202,9 @@ export class UploadQueue {
   releaseAfterSignIn(): void {
     this.assertOpen();
     this.heldForSignIn = false;
+    // Possibly another account: which files wait for theirs has changed.
+    for (const item of this.book.all())
+      if (!isTerminal(item.state)) this.events.item(item.id, true);
     this.changed();
   }
 
@@ -384,7 +388,15 @@ export class UploadQueue {
   }
 
   private isRunnable(item: DurableItem): boolean {
-    return !this.runs.has(item.id) && this.book.isReady(item);
+    return (
+      !this.runs.has(item.id) &&
+      this.book.isReady(item) &&
+      mayUpload(item, this.deps.account !== undefined, this.account())
+    );
+  }
+
+  private account(): ItemAccount | undefined {
+    return this.deps.account?.();
   }
 
   private isIdle(): boolean {
@@ -423,7 +435,11 @@ export class UploadQueue {
   }
 
   private view(id: string): QueueItemView | undefined {
-    return this.book.view(id, this.heldForSignIn);
+    const current = this.account();
+    return this.book.view(id, {
+      queuePaused: this.heldForSignIn,
+      heldFor: (item) => heldForAccount(item, current),
+    });
   }
 
   private fileState(): QueueFile {

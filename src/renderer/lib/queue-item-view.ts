@@ -44,8 +44,11 @@ export function describeItem(item: QueueItemView): ItemView {
     item.state === 'done' || item.state === 'duplicate'
       ? 100
       : formatPercent(item.bytesSent, item.bytesTotal);
+  const held = item.heldFor !== null && !finished;
   let detail: string;
-  if (item.state === 'failed' || item.state === 'canceled') {
+  if (held) {
+    detail = `Queued by ${item.heldFor}; it uploads when that account signs in again.`;
+  } else if (item.state === 'failed' || item.state === 'canceled') {
     detail = item.error?.message ?? (item.state === 'canceled' ? 'Canceled.' : 'Upload failed.');
   } else if (item.state === 'duplicate') {
     detail = 'Already in your gallery; not uploaded again.';
@@ -57,7 +60,7 @@ export function describeItem(item: QueueItemView): ItemView {
     detail = formatBytes(item.sourceSize);
   }
   return {
-    label: item.paused && !finished ? 'Paused' : LABELS[item.state],
+    label: held ? 'Other account' : item.paused && !finished ? 'Paused' : LABELS[item.state],
     tone: item.paused && !finished ? 'idle' : TONES[item.state],
     percent,
     detail,

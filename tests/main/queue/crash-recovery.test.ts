@@ -140,6 +140,7 @@ describe('recovery from each crash point', () => {
       path: file!,
       sourceSize: (await fs.stat(file!)).size,
       albumId: null,
+      account: null,
       addedAt: new Date().toISOString(),
       state: stage === 'registered' ? 'registering' : 'uploading',
       paused: false,

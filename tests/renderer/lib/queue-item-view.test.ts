@@ -10,6 +10,7 @@ const item = (over: Partial<QueueItemView>): QueueItemView => ({
   sourceSize: 2 * 1024 * 1024,
   state: 'queued',
   paused: false,
+  heldFor: null,
   bytesTotal: 0,
   bytesSent: 0,
   albumId: null,
@@ -75,5 +76,17 @@ describe('describeItem', () => {
     expect(
       describeItem(item({ paused: true, state: 'done', bytesTotal: 10, bytesSent: 10 })).label,
     ).toBe('Uploaded');
+  });
+
+  it('a file of another account says which account it waits for', () => {
+    const view = describeItem(item({ heldFor: 'ann@example.com' }));
+    expect(view).toMatchObject({ label: 'Other account', tone: 'idle' });
+    expect(view.detail).toBe(
+      'Queued by ann@example.com; it uploads when that account signs in again.',
+    );
+    // Once finished, its outcome is what matters.
+    expect(describeItem(item({ heldFor: 'ann@example.com', state: 'done' })).label).toBe(
+      'Uploaded',
+    );
   });
 });
