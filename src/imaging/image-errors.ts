@@ -20,6 +20,12 @@ function pixelCount(pixels: number): string {
 export const imageErrors = {
   unsupportedType: () =>
     new CodedError('UNSUPPORTED_TYPE', `This file is not a supported image (${SUPPORTED_LIST}).`),
+  cameraRaw: () =>
+    new CodedError(
+      'UNSUPPORTED_TYPE',
+      'This is a camera raw file, which this app does not read. Export it as JPEG or TIFF ' +
+        'from your photo editor and try again.',
+    ),
   heicNotReadable: (cause: unknown) =>
     new CodedError(
       'UNSUPPORTED_TYPE',
@@ -50,7 +56,10 @@ export const imageErrors = {
   fileTooLarge: (size: number, limit: number) =>
     new CodedError(
       'FILE_TOO_LARGE',
-      `The file is ${fileSize(size)}, more than the ${fileSize(limit)} limit. ` +
+      // Rounded, a file just over the limit reads as "200 MB, more than the 200 MB limit".
+      (fileSize(size) === fileSize(limit)
+        ? `The file is just over the ${fileSize(limit)} limit. `
+        : `The file is ${fileSize(size)}, more than the ${fileSize(limit)} limit. `) +
         'Save it smaller and try again.',
     ),
   notFound: (cause?: unknown) =>
@@ -69,6 +78,38 @@ export const imageErrors = {
     ),
   notAFile: () =>
     new CodedError('NOT_A_FILE', 'This is a folder or a special file, not an image file.'),
+  specialFile: () =>
+    new CodedError(
+      'NOT_A_FILE',
+      'This is a named pipe, socket or device, not an image file, so it was not read.',
+    ),
+  linkedFolder: () =>
+    new CodedError(
+      'NOT_A_FILE',
+      'This is a link to a folder. Linked folders are not followed, so nothing in it was ' +
+        'uploaded; add that folder itself.',
+    ),
+  brokenLink: (cause: unknown) =>
+    new CodedError(
+      'FILE_NOT_FOUND',
+      'This is a link to a file that no longer exists. Upload the file itself, or fix the link.',
+      { cause },
+    ),
+  linkLoop: (cause: unknown) =>
+    new CodedError(
+      'FILE_NOT_FOUND',
+      'This link points back to itself in a loop, so there is no file behind it. Fix the link.',
+      { cause },
+    ),
+  // Node reads names as UTF-8; a name written in another encoding (Latin-1 from an old zip or
+  // disk) comes back altered and no longer opens.
+  undecodableName: (cause: unknown) =>
+    new CodedError(
+      'FILE_NOT_FOUND',
+      'The file name is not valid UTF-8 (it may come from an older system), so the file ' +
+        'cannot be opened by that name. Rename it and try again.',
+      { cause },
+    ),
 };
 
 /** Errors from the file system while opening or reading an input file. */
@@ -77,6 +118,7 @@ export function translateFsError(error: unknown): CodedError {
   if (code === 'ENOENT' || code === 'ENOTDIR') return imageErrors.notFound(error);
   if (code === 'EISDIR') return imageErrors.notAFile();
   if (code === 'EACCES' || code === 'EPERM') return imageErrors.noPermission(error);
+  if (code === 'ELOOP') return imageErrors.linkLoop(error);
   return imageErrors.corrupt(error);
 }
 

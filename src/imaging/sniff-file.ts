@@ -1,6 +1,8 @@
 // Checks an input (file path or in-memory upload) before any decoding: it exists, is a regular
 // file, is within the size cap and starts with the bytes of a supported image.
 import { open, stat } from 'node:fs/promises';
+import { isCameraRaw } from './camera-raw';
+import { notAFile, unreachable } from './file-problems';
 import { imageErrors, translateFsError } from './image-errors';
 import { SNIFF_BYTES, looksLikeDamagedPng, sniffImageType } from './sniff';
 import type { SniffedType } from './types';
@@ -15,6 +17,7 @@ function typeOrThrow(head: Buffer): SniffedType {
   if (head.length === 0) throw imageErrors.emptyFile();
   const type = sniffImageType(head);
   if (type) return type;
+  if (isCameraRaw(head)) throw imageErrors.cameraRaw();
   throw looksLikeDamagedPng(head) ? imageErrors.corrupt() : imageErrors.unsupportedType();
 }
 
@@ -22,16 +25,16 @@ function checkSize(size: number, maxFileBytes: number): void {
   if (size > maxFileBytes) throw imageErrors.fileTooLarge(size, maxFileBytes);
 }
 
-export async function sniffFile(path: string, limits: SniffLimits = {}): Promise<SniffedType> {
+export async function sniffFile(file: string, limits: SniffLimits = {}): Promise<SniffedType> {
   const maxFileBytes = limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // stat before open: opening a FIFO or device for reading can block forever.
-  const info = await stat(path).catch((error: unknown) => {
-    throw translateFsError(error);
+  const info = await stat(file).catch(async (error: unknown) => {
+    throw await unreachable(file, error);
   });
-  if (!info.isFile()) throw imageErrors.notAFile();
+  if (!info.isFile()) throw await notAFile(file, info);
   checkSize(info.size, maxFileBytes);
 
-  const handle = await open(path, 'r').catch((error: unknown) => {
+  const handle = await open(file, 'r').catch((error: unknown) => {
     throw translateFsError(error);
   });
   const head = Buffer.alloc(SNIFF_BYTES);

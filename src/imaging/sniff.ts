@@ -1,10 +1,12 @@
 // Recognises the supported image formats from their first bytes, never from the file name, so a
 // renamed text file, an SVG or a video never reaches the decoder.
 import { extensionFor } from '../shared/media-types';
+import { isCameraRaw } from './camera-raw';
 import type { ImageMime, SniffedType } from './types';
 
-/** Enough bytes for every signature below, including a long ISO-BMFF brand list. */
-export const SNIFF_BYTES = 512;
+/** Enough bytes for every signature below, a long ISO-BMFF brand list, and the first directory
+ * of a TIFF-based raw file (DNG's runs to several hundred bytes). */
+export const SNIFF_BYTES = 4096;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
@@ -42,9 +44,8 @@ export function sniffImageType(head: Buffer): SniffedType | null {
   const gif = ascii(head, 0, 6);
   if (gif === 'GIF87a' || gif === 'GIF89a') return typeOf('image/gif');
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) {
-    // Canon CR2 raw files are TIFF containers; libtiff would decode an embedded preview, not
-    // the photo, so they are refused like other raw formats.
-    return ascii(head, 8, 10) === 'CR' ? null : typeOf('image/tiff');
+    // Raw files in TIFF containers would decode as their embedded preview, not the photo.
+    return isCameraRaw(head) ? null : typeOf('image/tiff');
   }
   return sniffIsoBmff(head);
 }

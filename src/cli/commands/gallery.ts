@@ -2,6 +2,7 @@
 import type { Image } from '../../shared/api';
 import type { CliContext } from '../cli-context';
 import { requireSignedIn } from '../cli-context';
+import { printable } from '../printable';
 
 type Ctx = CliContext & { server: string | undefined };
 
@@ -33,7 +34,7 @@ export async function listCommand(
     for (const image of images) {
       const dims = image.width && image.height ? `${image.width}x${image.height}` : '?';
       process.stdout.write(
-        `${image.id}  ${image.createdAt}  ${dims.padEnd(11)}  ${String(image.size).padStart(9)}  ${image.filename}\n`,
+        `${image.id}  ${image.createdAt}  ${dims.padEnd(11)}  ${String(image.size).padStart(9)}  ${printable(image.filename)}\n`,
       );
     }
   }

@@ -7,6 +7,7 @@ import { UploadQueue } from '../../main/queue';
 import type { CliContext } from '../cli-context';
 import { requireSignedIn } from '../cli-context';
 import { UsageError } from '../cli-error';
+import { printable } from '../printable';
 import { buildReport, summaryLine } from '../upload-report';
 import { createUploadProgress } from '../upload-progress';
 
@@ -97,12 +98,13 @@ export async function uploadCommand(
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else {
       for (const file of report.files) {
+        const shown = printable(file.path);
         if (file.state === 'failed')
-          process.stderr.write(`failed     ${file.path}: ${file.message} (${file.code})\n`);
+          process.stderr.write(`failed     ${shown}: ${file.message} (${file.code})\n`);
         else if (file.state === 'duplicate')
-          process.stdout.write(`duplicate  ${file.path} (already ${file.imageId})\n`);
+          process.stdout.write(`duplicate  ${shown} (already ${file.imageId})\n`);
         else if (file.state === 'done')
-          process.stdout.write(`uploaded   ${file.path} -> ${file.imageId}\n`);
+          process.stdout.write(`uploaded   ${shown} -> ${file.imageId}\n`);
       }
       process.stdout.write(`${summaryLine(report)}\n`);
     }

@@ -1,8 +1,12 @@
 // Turns what the person dropped (files and folders) into the list of files to queue. Folders
-// are walked recursively; hidden entries inside them (".DS_Store", ".git") are skipped.
+// are walked recursively. Hidden entries (".DS_Store", "._IMG_0001.JPG", ".git"), the litter
+// operating systems leave in photo folders, and pipes, sockets and devices (made by programs,
+// and opening one can block forever) are skipped; every other entry is queued, so that no file
+// of the person's vanishes without a line saying why.
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isOsLitter } from '../../shared/os-litter';
 
 export interface FoundFile {
   path: string;
@@ -19,20 +23,25 @@ async function walk(dir: string, out: FoundFile[]): Promise<void> {
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (isOsLitter(entry.name)) continue;
     const full = path.join(dir, entry.name);
-    // Symlinked folders are not followed: a link back up the tree would never end.
-    if (entry.isDirectory()) await walk(full, out);
-    else if (entry.isFile() || entry.isSymbolicLink()) {
-      const info = await fs.stat(full).catch(() => undefined);
-      if (info?.isFile()) out.push({ path: full, size: info.size });
+    if (entry.isDirectory()) {
+      await walk(full, out);
+      continue;
     }
+    // Links to folders are not followed (a link back up the tree would never end); they, links
+    // to nowhere and names that do not open are queued, and the worker refuses each with a
+    // sentence saying what it is.
+    const info = await fs.stat(full).catch(() => undefined);
+    if (info && !info.isFile() && !info.isDirectory()) continue;
+    out.push({ path: full, size: info?.isFile() ? info.size : 0 });
   }
 }
 
 /**
  * Explicitly named paths are always kept, even missing or special ones, so the person gets a
- * line saying why each failed instead of a silent skip; folders contribute every file inside (the worker judges each by its bytes).
+ * line saying why each failed instead of a silent skip; folders contribute every file inside
+ * (the worker judges each by its bytes).
  */
 export async function expandPaths(paths: readonly string[]): Promise<FoundFile[]> {
   const out: FoundFile[] = [];
