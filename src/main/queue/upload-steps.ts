@@ -93,8 +93,10 @@ export function uploadFilename(sourcePath: string, extension: string): string {
     const code = c.charCodeAt(0);
     return code >= 0x20 && code !== 0x7f;
   });
-  const base = printable.join('').trim() || 'image';
-  return `${base.slice(0, 240)}.${extension}`;
+  // Cut by characters, not UTF-16 units, so an emoji at the cut is not split in half; no space
+  // is left dangling before the extension.
+  const base = [...printable.join('').trim()].slice(0, 240).join('').trimEnd() || 'image';
+  return `${base}.${extension}`;
 }
 
 function presignFiles(item: DurableItem): PresignRequest[] {

@@ -1,5 +1,6 @@
 // Small local previews of queued files for the queue list, made on demand from the source file.
 // Only files that are in the queue can be previewed, so the renderer cannot read arbitrary paths.
+import fs from 'node:fs/promises';
 import { sharp } from '../../imaging/sharp-instance';
 
 const PREVIEW_EDGE = 160;
@@ -21,14 +22,22 @@ export function createPreviewer(sourcePath: PreviewSource) {
     }
     const file = sourcePath(itemId);
     if (!file) return Promise.resolve(undefined);
-    const made = sharp(file, { limitInputPixels: MAX_PREVIEW_PIXELS, failOn: 'error', pages: 1 })
-      .rotate()
-      .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 70 })
-      .toBuffer()
-      .catch(() => undefined);
+    const made = preview(file);
     cache.set(itemId, made);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
     return made;
   };
+}
+
+async function preview(file: string): Promise<Buffer | undefined> {
+  // Only regular files: sharp would open a named pipe dropped onto the window and wait on it
+  // forever, holding one of libuv's few threads.
+  const info = await fs.stat(file).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  return sharp(file, { limitInputPixels: MAX_PREVIEW_PIXELS, failOn: 'error', pages: 1 })
+    .rotate()
+    .resize(PREVIEW_EDGE, PREVIEW_EDGE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 70 })
+    .toBuffer()
+    .catch(() => undefined);
 }

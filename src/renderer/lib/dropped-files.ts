@@ -1,6 +1,7 @@
 // Turns a drop or a picker's FileList into what the queue takes. In Electron every dropped
 // File (folders included) has a real path; in the browser, folders are walked through the
 // File System entries API and the files are staged by the bridge.
+import { isOsLitter } from '../../shared/os-litter';
 
 export interface PickedFile {
   file: File;
@@ -38,8 +39,6 @@ function fileOf(entry: FileSystemFileEntry): Promise<File> {
   return new Promise((resolve, reject) => entry.file(resolve, reject));
 }
 
-const hidden = (name: string) => name.startsWith('.');
-
 /** Walks an entry depth-first; readEntries answers in batches, so it is called until empty. */
 export async function walkEntry(
   entry: FileSystemEntry,
@@ -62,7 +61,7 @@ export async function walkEntry(
   }
   children.sort((a, b) => a.name.localeCompare(b.name));
   for (const child of children) {
-    if (!hidden(child.name)) await walkEntry(child, out, relativePath);
+    if (!isOsLitter(child.name)) await walkEntry(child, out, relativePath);
   }
 }
 
@@ -78,9 +77,12 @@ export async function expandDrop(items: readonly DroppedItem[]): Promise<PickedF
 
 /** Files from <input type=file>, keeping a chosen folder's relative paths. */
 export function fromFileList(list: FileList | readonly File[]): PickedFile[] {
-  return [...list]
-    .filter((file) => !hidden(file.name))
-    .map((file) =>
-      file.webkitRelativePath ? { file, relativePath: file.webkitRelativePath } : { file },
-    );
+  return (
+    [...list]
+      // A chosen folder's files carry their path inside it: litter folders drop their contents.
+      .filter((file) => !(file.webkitRelativePath || file.name).split('/').some(isOsLitter))
+      .map((file) =>
+        file.webkitRelativePath ? { file, relativePath: file.webkitRelativePath } : { file },
+      )
+  );
 }

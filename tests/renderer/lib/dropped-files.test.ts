@@ -43,6 +43,10 @@ describe('expandDrop', () => {
       dirEntry('day 1', [fileEntry('z.jpg'), fileEntry('a.jpg')]),
       fileEntry('a.jpg'),
       dirEntry('.git', [fileEntry('HEAD')]),
+      // What Windows and zip tools leave behind is not the person's pictures either.
+      fileEntry('Thumbs.db'),
+      fileEntry('desktop.ini'),
+      dirEntry('__MACOSX', [fileEntry('._a.jpg'), fileEntry('x.jpg')]),
     ]);
     const loose = new File(['y'], 'loose.png');
     const picked = await expandDrop([
@@ -88,12 +92,14 @@ describe('captureDrop and isFileDrag', () => {
 });
 
 describe('fromFileList', () => {
-  it('keeps a chosen folder’s relative paths and drops hidden files', () => {
+  it('keeps a chosen folder’s relative paths and drops hidden files and OS litter', () => {
     const inFolder = new File(['1'], 'a.jpg');
     Object.defineProperty(inFolder, 'webkitRelativePath', { value: 'Trip/a.jpg' });
     const hidden = new File(['2'], '.DS_Store');
     const plain = new File(['3'], 'b.jpg');
-    expect(fromFileList([inFolder, hidden, plain])).toEqual([
+    const zipped = new File(['4'], 'c.jpg');
+    Object.defineProperty(zipped, 'webkitRelativePath', { value: 'Trip/__MACOSX/c.jpg' });
+    expect(fromFileList([inFolder, hidden, zipped, plain])).toEqual([
       { file: inFolder, relativePath: 'Trip/a.jpg' },
       { file: plain },
     ]);
