@@ -67,6 +67,11 @@ export async function uploadCommand(
     file: path.join(ctx.dataDir, 'cli-queue.json'),
     api: () => ctx.session.api(),
     settings: () => settings,
+    // Files left by a run signed in as someone else wait for that account, never upload here.
+    account: () => {
+      const { signedIn, user, serverUrl } = ctx.session.state();
+      return signedIn && user ? { serverUrl, email: user.email } : undefined;
+    },
     onEvent: (event) => {
       if (event.type === 'totals') progress.update(event.totals);
       if (event.type === 'session-expired') sessionExpired = true;
@@ -84,16 +89,25 @@ export async function uploadCommand(
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const resumed = queue
+    const unfinished = queue
       .snapshot()
       .items.filter((i) => !['done', 'duplicate', 'failed', 'canceled'].includes(i.state));
+    const resumed = unfinished.filter((i) => i.heldFor === null);
     if (resumed.length > 0)
       ctx.warn(`resuming ${resumed.length} file(s) left unfinished by an earlier run`);
+    for (const email of new Set(unfinished.flatMap((i) => (i.heldFor ? [i.heldFor] : [])))) {
+      const count = unfinished.filter((i) => i.heldFor === email).length;
+      ctx.warn(
+        `${count} file(s) left unfinished by a run signed in as ${email} wait for that account; ` +
+          'sign in as it and run upload again to finish them',
+      );
+    }
     await queue.add(paths, albumId ? { albumId } : {});
     queue.start();
     await queue.idle();
     progress.stop();
-    const report = buildReport(queue.snapshot().items, (Date.now() - started) / 1000);
+    const mine = queue.snapshot().items.filter((i) => i.heldFor === null);
+    const report = buildReport(mine, (Date.now() - started) / 1000);
     if (options.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else {
