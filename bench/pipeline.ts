@@ -1,12 +1,15 @@
 // Pipeline benchmark: N 12-megapixel JPEGs through the whole upload queue (process + presign +
 // PUT + register against a local backend) versus the same sharp work alone, side by side, at
-// N and 2N photos. Usage: npm run bench:pipeline -- [--n 24] [--repeat 2] [--cpu <cores>]
+// N and 2N photos, in two layouts: the backend on a core of its own (as when it runs on another
+// machine, the real deployment) and the backend sharing every core with the uploader.
+// Usage: npm run bench:pipeline -- [--n 24] [--repeat 2] [--cpu <jobs>] [--layout both|own-core|shared]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { benchPhotos } from './bench-images';
+import { layouts, pinBackend, uploaderCommand, type Layout } from './cpu-pinning';
 import type { WorkerInput, WorkerResult } from './pipeline-worker';
 
 // Set before the server's modules load: the SDK's Node 20 notice is noise in a report.
@@ -17,25 +20,35 @@ const { ApiClient } = await import('../src/main/services/api-client');
 
 const run = promisify(execFile);
 const WORKER = path.join(import.meta.dirname, 'pipeline-worker.ts');
+// BENCH_PROFILE_DIR=dir writes a V8 CPU profile of every measured run there (for finding where
+// the queue's time goes; the numbers of a profiled run are not comparable).
+const PROFILE_FLAGS = process.env.BENCH_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+  : [];
+
+function arg(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 
 function argInt(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  const raw = arg(name);
+  const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(`--${name} must be a positive whole number`);
   }
   return value;
 }
 
-async function measure(input: WorkerInput): Promise<WorkerResult> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--import', 'tsx', WORKER, JSON.stringify(input)],
-    {
-      env: { ...process.env },
-      maxBuffer: 1024 * 1024,
-    },
-  );
+async function measure(layout: Layout, input: WorkerInput): Promise<WorkerResult> {
+  const [command, args] = uploaderCommand(layout, [
+    ...PROFILE_FLAGS,
+    '--import',
+    'tsx',
+    WORKER,
+    JSON.stringify(input),
+  ]);
+  const { stdout } = await run(command, args, { env: { ...process.env }, maxBuffer: 1024 * 1024 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as WorkerResult;
 }
 
@@ -47,10 +60,8 @@ const n = argInt('n', 24);
 // Each mode runs this many times, alternating, and the fastest run counts: other work on the
 // machine only ever slows a run down, so the minimum is the least noisy estimate.
 const repeat = argInt('repeat', 2);
-// sharp jobs at once in both modes; default one per core. With --cpu below the core count the
-// backend sharing this machine gets a core of its own, as it would on a real deployment.
+const cpuOverride = arg('cpu') === undefined ? undefined : argInt('cpu', 1);
 const cores = os.availableParallelism();
-const cpu = argInt('cpu', cores);
 const photos = await benchPhotos(2 * n + 1, (line) => console.log(line));
 const warmup = photos.pop()!;
 
@@ -60,13 +71,12 @@ const server = await createServer(
 );
 const serverUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`backend on ${serverUrl} (embedded S3 emulator, PGlite in ${dataDir})`);
-console.log(
-  `${cpu} sharp job${cpu === 1 ? '' : 's'} at once on ${cores} cores; settings: max edge 2560, original format, ` +
-    '4 transfers\n',
-);
+console.log(`${cores} cores; settings: max edge 2560, original format, 4 transfers`);
 
-try {
+async function measureLayout(layout: Layout): Promise<string[][]> {
+  pinBackend(layout);
   const rows: string[][] = [];
+  const { cpu } = layout;
   for (const count of [n, 2 * n]) {
     const files = photos.slice(0, count);
     const alone: WorkerResult[] = [];
@@ -75,7 +85,7 @@ try {
       // Alternate which mode goes first so a drift in machine load hits both alike.
       const order = r % 2 === 0 ? (['sharp', 'queue'] as const) : (['queue', 'sharp'] as const);
       for (const mode of order) {
-        if (mode === 'sharp') alone.push(await measure({ mode, files, cpu, warmup }));
+        if (mode === 'sharp') alone.push(await measure(layout, { mode, files, cpu, warmup }));
         else {
           // A fresh account per run: the same photos again would (rightly) be skipped.
           const account = await new ApiClient({ serverUrl }).signup({
@@ -84,7 +94,7 @@ try {
             username: `bench${count}`,
           });
           const serverCpu = process.cpuUsage();
-          const result = await measure({
+          const result = await measure(layout, {
             mode,
             files,
             cpu,
@@ -102,8 +112,9 @@ try {
     }
     const best = (runs: WorkerResult[]) => Math.min(...runs.map((x) => x.seconds));
     const peak = (runs: WorkerResult[]) => Math.max(...runs.map((x) => x.peakRss));
-    const fastest = full.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     rows.push([
+      layout.name,
+      String(cpu),
       String(count),
       (count / best(alone)).toFixed(2),
       (count / best(full)).toFixed(2),
@@ -114,10 +125,19 @@ try {
       ms(median(alone.map((x) => x.cpuSeconds)) / count),
       ms(median(full.map((x) => x.cpuSeconds)) / count),
       ms(median(full.map((x) => x.serverCpuSeconds)) / count),
-      (fastest.seconds / ((fastest.cpuSeconds + fastest.serverCpuSeconds) / cores)).toFixed(2),
     ]);
   }
+  return rows;
+}
+
+try {
+  const rows: string[][] = [];
+  for (const layout of layouts(arg('layout') ?? 'both', cpuOverride)) {
+    rows.push(...(await measureLayout(layout)));
+  }
   const header = [
+    'backend',
+    'jobs',
     'photos',
     'sharp img/s',
     'queue img/s',
@@ -128,22 +148,21 @@ try {
     'sharp CPU/img',
     'queue CPU/img',
     'server CPU/img',
-    'full/floor',
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  console.log('');
   for (const line of [header, ...rows]) {
     console.log(line.map((cell, i) => cell.padStart(widths[i]!)).join('  '));
   }
   console.log(
-    `\nbest of ${repeat} runs per mode; ratio = full-queue time / sharp-alone time (target ≤ 1.15);`,
-  );
-  console.log('RSS = peak resident memory of the uploading process (sampled every 50 ms);');
-  console.log('buffers = most processed images held at once / the cap;');
-  console.log(
-    'CPU/img = CPU time per photo of the uploading process and of the backend (API, database,\n' +
-      'S3 emulator), which shares the same cores here; floor = full-queue time if every core\n' +
-      'were busy all along: (queue CPU + server CPU) / cores. Full time near the floor means\n' +
-      'uploads and registration wait on nothing; the rest of the ratio is CPU they cost.',
+    `\nbest of ${repeat} runs per mode; ratio = full-queue time / sharp-alone time (target ≤ 1.15);\n` +
+      'backend "own core": the backend is pinned to the last core and both modes run on the\n' +
+      'others, as when the backend is another machine; "shared": everything on every core;\n' +
+      'jobs = sharp jobs at once in both modes (one per core the uploader has);\n' +
+      'RSS = peak resident memory of the uploading process (sampled every 50 ms);\n' +
+      'buffers = most processed images held at once / the cap;\n' +
+      'CPU/img = CPU time per photo of the uploading process and of the backend (API, database,\n' +
+      'S3 emulator); in the shared layout the backend CPU is taken from the same cores as sharp.',
   );
 } finally {
   await server.close();
