@@ -77,3 +77,34 @@ test('a damaged file shows its error while the others reach done', async ({ page
   await dismissMessages(page);
   await saveScreen(page, 'upload-with-error');
 });
+
+test('pauses all, resumes one file on its own while the rest wait, then resumes all', async ({
+  page,
+  images,
+}) => {
+  const photos = images.photos.slice(0, 24);
+  await chooseImages(page, photos);
+  const pauseAll = page.getByRole('button', { name: 'Pause all' });
+  await expect(pauseAll).toBeEnabled();
+  await pauseAll.click();
+  const resumeAll = page.getByRole('button', { name: 'Resume all' });
+  await expect(resumeAll).toBeVisible();
+
+  const rows = queueList(page).getByRole('listitem');
+  const paused = rows.filter({ hasText: 'Paused' });
+  await expect(paused.first()).toBeVisible();
+  expect(await paused.count()).toBeGreaterThan(1);
+  const name = (await paused.first().locator('.queue-row__name').textContent())!;
+  const row = rows.filter({ has: page.getByText(name, { exact: true }) });
+  await row.getByRole('button', { name: `Resume ${name}` }).click();
+
+  await expect(row).toContainText('Uploaded');
+  await expect(galleryImage(page, name)).toBeAttached();
+  // The others did not move: the queue as a whole is still paused.
+  await expect(paused.first()).toBeVisible();
+  await expect(resumeAll).toBeVisible();
+
+  await resumeAll.click();
+  await expectQueueFinished(page, 24);
+  for (const photo of photos) await expect(galleryImage(page, photo.name)).toBeAttached();
+});
