@@ -32,11 +32,13 @@ export function createUploadProgress(stream: NodeJS.WriteStream = process.stderr
         speed: formatBytes(Math.round(totals.throughput)),
         etaText: totals.etaSeconds === null ? '--' : `${Math.ceil(totals.etaSeconds)}s`,
       };
+      // Files waiting for another account are not this run's to finish.
+      const total = totals.count - totals.heldForAccount;
       if (!started) {
-        bar.start(totals.count, finished, payload);
+        bar.start(total, finished, payload);
         started = true;
       } else {
-        bar.setTotal(totals.count);
+        bar.setTotal(total);
         bar.update(finished, payload);
       }
     },

@@ -55,6 +55,8 @@ export const queueTotalsSchema = z.object({
   /** Seconds until the active files finish at the current pace; null when unknown. */
   etaSeconds: z.number().nullable(),
   paused: z.boolean(),
+  /** Unfinished files that wait for another account to sign in (left out of the ETA). */
+  heldForAccount: z.number().int(),
 });
 export type QueueTotals = z.infer<typeof queueTotalsSchema>;
 

@@ -7,6 +7,7 @@ import { saveScreen } from './support/screenshots';
 import {
   chooseImages,
   createAccount,
+  gallery,
   expectQueueFinished,
   expectSignedIn,
   expectThumbnailsLoaded,
@@ -14,6 +15,7 @@ import {
   newAccount,
   openUploads,
   queueList,
+  signIn,
   uploadThroughPicker,
 } from './support/ui';
 
@@ -91,4 +93,58 @@ test.describe('session expiry', () => {
     await expectThumbnailsLoaded(page, 5);
     await expect.poll(async () => (await bucket.keys('users/')).length).toBe(10);
   });
+});
+
+test('files queued by one account wait for it while another is signed in', async ({
+  page,
+  preview,
+  images,
+}) => {
+  const ann = newAccount('ann');
+  const bob = newAccount('bob');
+  await createAccount(page, preview.urls.server, ann);
+  await expectSignedIn(page);
+  const annFiles = images.photos.slice(0, 24);
+  await chooseImages(page, annFiles);
+  // Held mid-batch, so some of Ann's files are still waiting when she signs out.
+  const pauseAll = page.getByRole('button', { name: 'Pause all' });
+  await expect(pauseAll).toBeEnabled();
+  await pauseAll.click();
+  await expect(page.getByRole('button', { name: 'Resume all' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await createAccount(page, preview.urls.server, bob);
+  await expectSignedIn(page);
+  await openUploads(page);
+  const rows = queueList(page).getByRole('listitem');
+  const held = rows.filter({ hasText: 'Other account' });
+  await expect(held.first()).toContainText(`Queued by ${ann.email}`);
+  // The batch line counts them apart (the list itself only renders the rows in view).
+  const summary = page.getByText(/waiting for another account/);
+  const waiting = Number(/(\d+) files? waiting/.exec((await summary.textContent())!)![1]);
+  expect(waiting).toBeGreaterThan(0);
+  const waitingText = `${waiting} file${waiting === 1 ? '' : 's'} waiting for another account`;
+
+  // Resuming everything and adding one of Bob's own: his uploads, Ann's keep waiting (they
+  // come first in the queue, so they would have gone before his file if they could).
+  await page.getByRole('button', { name: 'Resume all' }).click();
+  const bobFile = images.extra[0]!;
+  await chooseImages(page, [bobFile]);
+  await expect(galleryImage(page, bobFile.name)).toBeAttached();
+  // Finished: Bob's file and whichever of Ann's uploaded before the pause.
+  const finished = 25 - waiting;
+  await expect(
+    page.getByText(`${finished} file${finished === 1 ? '' : 's'} finished · ${waitingText}`),
+  ).toBeVisible();
+  await expect(held.first()).toContainText(`Queued by ${ann.email}`);
+  await expect(gallery(page).getByRole('img')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, preview.urls.server, ann);
+  await expectSignedIn(page);
+  await openUploads(page);
+  await expectQueueFinished(page, 25);
+  await expect(held).toHaveCount(0);
+  for (const file of annFiles) await expect(galleryImage(page, file.name)).toBeAttached();
+  await expect(galleryImage(page, bobFile.name)).toHaveCount(0);
 });

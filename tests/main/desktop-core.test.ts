@@ -115,6 +115,8 @@ describe('desktop core', () => {
     ]);
     expect(await gallery(bob)).toEqual(['bob.jpg']);
     expect(await gallery(ann)).toEqual([]);
+    // Nothing to wait for as far as Bob is concerned: Ann's files are counted apart.
+    expect(core.queue.snapshot().totals).toMatchObject({ heldForAccount: 2, etaSeconds: null });
 
     await core.router.dispatch('session:logout', undefined);
     await core.router.dispatch('session:login', { serverUrl: t.baseUrl, email: ann, password });

@@ -65,8 +65,14 @@ export function computeTotals(
   const ratio = processedSource > 0 ? processedOutput / processedSource : 1;
   let remaining = 0;
   let active = 0;
+  let heldForAccount = 0;
   for (const v of views) {
     if (isTerminal(v.state)) continue;
+    // Another account's files will not move while this one is signed in.
+    if (v.heldFor !== null) {
+      heldForAccount += 1;
+      continue;
+    }
     active += 1;
     remaining += v.bytesTotal > 0 ? v.bytesTotal - v.bytesSent : v.sourceSize * ratio;
   }
@@ -79,5 +85,6 @@ export function computeTotals(
     throughput: rate,
     etaSeconds: active > 0 && rate > 0 && !paused ? Math.ceil(remaining / rate) : null,
     paused,
+    heldForAccount,
   };
 }

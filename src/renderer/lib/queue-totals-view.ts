@@ -6,7 +6,7 @@ import { formatBytes, formatEta, formatPercent, formatThroughput, plural } from 
 export interface TotalsView {
   /** "12 of 20 files uploaded", or "No uploads yet". */
   headline: string;
-  /** Files not yet in a final state. */
+  /** Files not yet in a final state, other accounts' waiting files aside. */
   active: number;
   done: number;
   duplicates: number;
@@ -27,14 +27,21 @@ export function describeTotals(totals: QueueTotals | null): TotalsView {
   const duplicates = by.duplicate ?? 0;
   const failed = by.failed ?? 0;
   const canceled = by.canceled ?? 0;
-  const active = Math.max(0, count - done - duplicates - failed - canceled);
+  const held = totals?.heldForAccount ?? 0;
+  const active = Math.max(0, count - done - duplicates - failed - canceled - held);
+  const own = count - held;
   const bytesTotal = totals?.bytesTotal ?? 0;
   const bytesSent = totals?.bytesSent ?? 0;
   const paused = totals?.paused ?? false;
   let headline: string;
   if (count === 0) headline = 'No uploads yet';
-  else if (active === 0) headline = `${plural(count, 'file')} finished`;
-  else headline = `${done.toLocaleString()} of ${plural(count, 'file')} uploaded`;
+  else if (own === 0) headline = '';
+  else if (active === 0) headline = `${plural(own, 'file')} finished`;
+  else headline = `${done.toLocaleString()} of ${plural(own, 'file')} uploaded`;
+  if (held > 0) {
+    const waiting = `${plural(held, 'file')} waiting for another account`;
+    headline = headline ? `${headline} · ${waiting}` : waiting;
+  }
   return {
     headline,
     active,
@@ -43,7 +50,7 @@ export function describeTotals(totals: QueueTotals | null): TotalsView {
     failed,
     canceled,
     // Finished files count as complete even when their bytes were skipped (duplicates, failures).
-    percent: count === 0 ? 0 : formatPercent(count - active, count),
+    percent: own === 0 ? 0 : formatPercent(own - active, own),
     bytes: `${formatBytes(bytesSent)} of ${formatBytes(bytesTotal)}`,
     throughput: active > 0 && !paused ? formatThroughput(totals?.throughput ?? 0) : '—',
     eta: active > 0 && !paused ? formatEta(totals?.etaSeconds ?? null) : '—',

@@ -34,6 +34,7 @@ const EMPTY_SNAPSHOT: QueueSnapshot = {
     throughput: 0,
     etaSeconds: null,
     paused: false,
+    heldForAccount: 0,
   },
 };
 

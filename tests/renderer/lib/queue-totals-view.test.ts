@@ -12,6 +12,7 @@ const totals = (
   throughput: 0,
   etaSeconds: null,
   paused: false,
+  heldForAccount: 0,
   ...over,
   byState: {
     queued: 0,
@@ -90,5 +91,20 @@ describe('describeTotals', () => {
     expect(describeTotals(totals({ count: 1, byState: { done: 1 } })).headline).toBe(
       '1 file finished',
     );
+  });
+
+  it('leaves files waiting for another account out of the count, the progress and the ETA', () => {
+    const view = describeTotals(
+      totals({ count: 25, byState: { done: 1, queued: 24 }, heldForAccount: 24 }),
+    );
+    expect(view).toMatchObject({
+      headline: '1 file finished · 24 files waiting for another account',
+      active: 0,
+      percent: 100,
+      eta: '—',
+    });
+    expect(
+      describeTotals(totals({ count: 3, byState: { queued: 3 }, heldForAccount: 3 })).headline,
+    ).toBe('3 files waiting for another account');
   });
 });
