@@ -2,8 +2,9 @@
 // reported, never a crash), written atomically, with frequent changes coalesced into one write.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { readJson, writeJsonAtomic } from '../services/json-file';
+import { readJson, writeTextAtomic } from '../services/json-file';
 import { queueFileSchema, type QueueFile } from './durable-item';
+import { QueueFileText } from './state-text';
 
 /** Progress and state changes within this window share one write. */
 const COALESCE_MS = 200;
@@ -47,6 +48,7 @@ export class StateStore {
   /** The write in progress, if any; a flush requested meanwhile waits for one more write. */
   private writing: Promise<void> | undefined;
   private next: Promise<void> | undefined;
+  private readonly text = new QueueFileText();
 
   constructor(
     private readonly file: string,
@@ -81,7 +83,7 @@ export class StateStore {
   }
 
   private startWrite(): Promise<void> {
-    const write = writeJsonAtomic(this.file, this.read()).finally(() => {
+    const write = writeTextAtomic(this.file, this.text.render(this.read())).finally(() => {
       if (this.writing === write) this.writing = undefined;
     });
     this.writing = write;

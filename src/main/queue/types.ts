@@ -19,6 +19,12 @@ export interface UploadQueueDeps {
   maxFileBytes?: number;
   retry?: RetryOptions;
   /**
+   * Finished files (done, duplicate, canceled) kept in the list; when files are added beyond
+   * it, the oldest are forgotten (they are in the gallery). Failed files are always kept: they
+   * need the person. Default 1000, which keeps the state file small enough to rewrite several
+   * times a second. */
+  keepFinished?: number;
+  /**
    * The signed-in account, if the queue serves more than one over time (the desktop app): new
    * files are stamped with it, and a file only uploads while its own account is signed in, so
    * switching accounts never sends one person's files into another's gallery.

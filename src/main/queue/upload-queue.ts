@@ -32,6 +32,8 @@ import {
   type WorkerContext,
 } from './worker-context';
 
+const DEFAULT_KEEP_FINISHED = 1000;
+
 export interface QueueStats extends BufferStats {
   running: number;
 }
@@ -142,6 +144,7 @@ export class UploadQueue {
       added.push(item);
       this.events.item(item.id, true);
     }
+    this.forgetOldestFinished();
     this.store.schedule();
     this.pump();
     return added.map((item) => this.view(item.id)!);
@@ -248,6 +251,18 @@ export class UploadQueue {
     }
     this.events.totalsNow();
     await this.store.flush();
+  }
+
+  /** Past the keepFinished cap, the oldest done, duplicate and canceled files leave the list. */
+  private forgetOldestFinished(): void {
+    const keep = this.deps.keepFinished ?? DEFAULT_KEEP_FINISHED;
+    const finished = this.book
+      .all()
+      .filter((i) => isTerminal(i.state) && i.state !== 'failed' && !this.runs.has(i.id));
+    for (const item of finished.slice(0, Math.max(0, finished.length - keep))) {
+      this.book.remove(item.id);
+      this.claims.release(item.id);
+    }
   }
 
   snapshot(): QueueSnapshot {

@@ -4,8 +4,13 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await writeTextAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** For callers that build the JSON text themselves (the queue file caches parts of it). */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomic(file, text, { mode: 0o600 });
 }
 
 /** undefined when the file does not exist; throws with the parse error when it is not JSON. */

@@ -101,7 +101,12 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => {
       if (finishedUpload) get().scheduleGalleryRefresh();
     },
 
-    setQueueTotals: (queueTotals) => set({ queueTotals }),
+    setQueueTotals(queueTotals) {
+      set({ queueTotals });
+      // The main process forgot files (old finished ones past its cap): nothing announces a
+      // removal one by one, so take the list afresh.
+      if (queueTotals.count < get().queueOrder.length) void get().loadQueue();
+    },
 
     async addDropped(items) {
       try {
