@@ -8,6 +8,7 @@ import { processImage } from '../src/imaging';
 import { UploadQueue } from '../src/main/queue';
 import { ApiClient } from '../src/main/services/api-client';
 import { DEFAULT_SETTINGS } from '../src/shared/settings';
+import { writeQueueHistory } from './queue-history';
 
 export interface WorkerInput {
   mode: 'sharp' | 'queue';
@@ -16,6 +17,8 @@ export interface WorkerInput {
   warmup: string;
   serverUrl?: string;
   token?: string;
+  /** Finished uploads already in the queue's list (queue mode). */
+  history?: number;
 }
 
 export interface WorkerResult {
@@ -68,8 +71,10 @@ if (input.mode === 'sharp') {
 } else {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-bench-queue-'));
   const api = new ApiClient({ serverUrl: input.serverUrl!, getToken: () => input.token });
+  const file = path.join(dir, 'queue.json');
+  if (input.history) await writeQueueHistory(file, input.history);
   const queue = await UploadQueue.open({
-    file: path.join(dir, 'queue.json'),
+    file,
     api: () => api,
     settings: () => settings,
     cpuConcurrency: input.cpu,
@@ -87,7 +92,7 @@ if (input.mode === 'sharp') {
     seconds,
     cpuSeconds: 0,
     peakRss,
-    done: totals.byState.done,
+    done: totals.byState.done - (input.history ?? 0),
     peakBuffersHeld: stats.peakBuffersHeld,
     bufferCap: stats.bufferCap,
   };

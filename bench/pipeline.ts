@@ -3,6 +3,7 @@
 // N and 2N photos, in two layouts: the backend on a core of its own (as when it runs on another
 // machine, the real deployment) and the backend sharing every core with the uploader.
 // Usage: npm run bench:pipeline -- [--n 24] [--repeat 2] [--cpu <jobs>] [--layout both|own-core|shared]
+//   [--history <finished files already in the queue's list, as on a desktop used every day>]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -61,6 +62,7 @@ const n = argInt('n', 24);
 // machine only ever slows a run down, so the minimum is the least noisy estimate.
 const repeat = argInt('repeat', 2);
 const cpuOverride = arg('cpu') === undefined ? undefined : argInt('cpu', 1);
+const history = arg('history') === undefined ? 0 : argInt('history', 1);
 const cores = os.availableParallelism();
 const photos = await benchPhotos(2 * n + 1, (line) => console.log(line));
 const warmup = photos.pop()!;
@@ -71,7 +73,10 @@ const server = await createServer(
 );
 const serverUrl = await server.app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`backend on ${serverUrl} (embedded S3 emulator, PGlite in ${dataDir})`);
-console.log(`${cores} cores; settings: max edge 2560, original format, 4 transfers`);
+console.log(
+  `${cores} cores; settings: max edge 2560, original format, 4 transfers; ` +
+    `${history} finished files already in the queue's list`,
+);
 
 async function measureLayout(layout: Layout): Promise<string[][]> {
   pinBackend(layout);
@@ -101,6 +106,7 @@ async function measureLayout(layout: Layout): Promise<string[][]> {
             warmup,
             serverUrl,
             token: account.token,
+            history,
           });
           if (result.done !== count) {
             throw new Error(`only ${result.done} of ${count} photos were uploaded`);
