@@ -45,6 +45,9 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     onChange: (state) => {
       // Every sign-in starts (or restarts) the queue: files added while signed out then go.
       if (state.signedIn) queueRef.current?.start();
+      // Signed out or expired, however it came about (a 401 from the gallery, not the queue):
+      // nothing in flight may carry on and finish under whoever signs in next.
+      else queueRef.current?.holdForSignIn();
       options.emit('session:changed', state);
     },
   });

@@ -103,6 +103,9 @@ describe('desktop core', () => {
     });
     await core.router.dispatch('queue:resume', {});
     await core.router.dispatch('queue:add', { paths: [await writeJpeg(dir, 'bob.jpg', 680)] });
+    // Bob may queue the same file for himself: Ann's unfinished copy does not stand in for it.
+    const same = await core.router.dispatch('queue:add', { paths: [annFiles[0]!] });
+    expect((same as { ok: true; result: { items: QueueItemView[] } }).result.items).toHaveLength(1);
     await core.queue.idle();
 
     const whileBob = (await items()).filter(
@@ -112,8 +115,9 @@ describe('desktop core', () => {
       ['ann-1.jpg', 'queued', ann],
       ['ann-2.jpg', 'queued', ann],
       ['bob.jpg', 'done', null],
+      ['ann-1.jpg', 'done', null],
     ]);
-    expect(await gallery(bob)).toEqual(['bob.jpg']);
+    expect((await gallery(bob)).sort()).toEqual(['ann-1.jpg', 'bob.jpg']);
     expect(await gallery(ann)).toEqual([]);
     // Nothing to wait for as far as Bob is concerned: Ann's files are counted apart.
     expect(core.queue.snapshot().totals).toMatchObject({ heldForAccount: 2, etaSeconds: null });
@@ -122,11 +126,26 @@ describe('desktop core', () => {
     await core.router.dispatch('session:login', { serverUrl: t.baseUrl, email: ann, password });
     await core.queue.idle();
     const annItems = (await items()).filter((i) => i.name.startsWith('ann-'));
+    // Ann's two and Bob's own copy of ann-1.jpg: all finished, none waiting.
     expect(annItems.map((i) => [i.state, i.heldFor])).toEqual([
+      ['done', null],
       ['done', null],
       ['done', null],
     ]);
     expect((await gallery(ann)).sort()).toEqual(['ann-1.jpg', 'ann-2.jpg']);
-    expect(await gallery(bob)).toEqual(['bob.jpg']);
+    expect((await gallery(bob)).sort()).toEqual(['ann-1.jpg', 'bob.jpg']);
+  });
+
+  it('holds the queue whenever the session ends, not only when the queue met the 401', async () => {
+    await core.router.dispatch('session:signup', {
+      serverUrl: t.baseUrl,
+      email: uniqueEmail('expiry'),
+      password: 'a long enough password',
+      username: 'expiry',
+    });
+    expect(core.queue.snapshot().totals.paused).toBe(false);
+    // What a 401 on a gallery call does: the session ends; files in flight must stop with it.
+    core.session.expire();
+    expect(core.queue.snapshot().totals.paused).toBe(true);
   });
 });

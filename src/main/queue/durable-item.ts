@@ -80,6 +80,8 @@ export const queueFileSchema = z.object({
   version: z.literal(1),
   /** Paused by the person (a session-expiry pause is not kept: a restart signs in afresh). */
   paused: z.boolean(),
+  /** Written since pauses are kept per file; older files' "paused" meant every file. */
+  perFilePause: z.boolean().optional(),
   items: z.array(durableItemSchema),
 });
 export type QueueFile = z.infer<typeof queueFileSchema>;

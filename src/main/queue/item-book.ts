@@ -45,8 +45,8 @@ export class ItemBook {
     return found.filter((i): i is DurableItem => !!i && keep(i));
   }
 
-  unfinishedPaths(): Set<string> {
-    return new Set(this.all().flatMap((i) => (isTerminal(i.state) ? [] : [i.path])));
+  unfinishedPaths(keep: (item: DurableItem) => boolean = () => true): Set<string> {
+    return new Set(this.all().flatMap((i) => (isTerminal(i.state) || !keep(i) ? [] : [i.path])));
   }
 
   rt(item: DurableItem): Runtime {

@@ -17,7 +17,9 @@ export class QueueFileText {
 
   render(file: QueueFile): string {
     const items = file.items.map((item) => this.item(item));
-    return `{"version":${file.version},"paused":${file.paused},"items":[${items.join(',')}]}\n`;
+    const { items: _items, ...head } = file;
+    // The header fields as JSON, minus the closing brace, then the items.
+    return `${JSON.stringify(head).slice(0, -1)},"items":[${items.join(',')}]}\n`;
   }
 
   private item(item: DurableItem): string {

@@ -55,6 +55,8 @@ export function computeTotals(
   let processedOutput = 0;
   for (const v of views) {
     byState[v.state] += 1;
+    // Another account's files are not part of this account's transfer.
+    if (v.heldFor !== null && !isTerminal(v.state)) continue;
     bytesTotal += v.bytesTotal;
     bytesSent += v.bytesSent;
     if (v.bytesTotal > 0 && v.sourceSize > 0) {

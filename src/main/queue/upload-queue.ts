@@ -88,8 +88,10 @@ export class UploadQueue {
     for (const item of loaded.state.items) {
       // Whatever was in flight when the process stopped starts over from its checkpoint.
       if (!isTerminal(item.state)) item.state = 'queued';
-      // Files written by a queue that paused all without marking each file.
-      if (this.pausedAll && !isTerminal(item.state)) item.paused = true;
+      // Files written before pauses were kept per file: "pause all" meant every file.
+      if (this.pausedAll && !loaded.state.perFilePause && !isTerminal(item.state)) {
+        item.paused = true;
+      }
       this.book.add(item, item.upload !== null);
       if (!isTerminal(item.state) && item.hints && item.output) {
         this.claims.claim(item.output.original.sha256, item.id);
@@ -133,7 +135,8 @@ export class UploadQueue {
       );
     }
     const found = await expandPaths(paths);
-    const waiting = this.book.unfinishedPaths();
+    // Another account's unfinished copy of a path does not stop this account from queuing it.
+    const waiting = this.book.unfinishedPaths((item) => this.mayRunFor(item));
     const added: DurableItem[] = [];
     for (const file of found) {
       if (waiting.has(file.path)) continue;
@@ -144,7 +147,7 @@ export class UploadQueue {
       added.push(item);
       this.events.item(item.id, true);
     }
-    this.forgetOldestFinished();
+    if (this.forgetOldestFinished()) this.events.totalsNow();
     this.store.schedule();
     this.pump();
     return added.map((item) => this.view(item.id)!);
@@ -196,7 +199,8 @@ export class UploadQueue {
 
   /** Signed out: in-flight files stop at their checkpoint; paused files stay paused. */
   holdForSignIn(): void {
-    this.assertOpen();
+    // Also called on every sign-out, which may come while the app is closing.
+    if (this.closed) return;
     this.hold();
     this.changed();
   }
@@ -205,6 +209,9 @@ export class UploadQueue {
   releaseAfterSignIn(): void {
     this.assertOpen();
     this.heldForSignIn = false;
+    // Backstop: a run that outlived its account's session stops here rather than finishing
+    // under this one (it resumes from its checkpoint when its own account is back).
+    for (const run of this.runs.values()) if (!this.mayRunFor(run.item)) stopRun(run, 'session');
     // Possibly another account: which files wait for theirs has changed.
     for (const item of this.book.all())
       if (!isTerminal(item.state)) this.events.item(item.id, true);
@@ -254,15 +261,17 @@ export class UploadQueue {
   }
 
   /** Past the keepFinished cap, the oldest done, duplicate and canceled files leave the list. */
-  private forgetOldestFinished(): void {
+  private forgetOldestFinished(): boolean {
     const keep = this.deps.keepFinished ?? DEFAULT_KEEP_FINISHED;
     const finished = this.book
       .all()
       .filter((i) => isTerminal(i.state) && i.state !== 'failed' && !this.runs.has(i.id));
-    for (const item of finished.slice(0, Math.max(0, finished.length - keep))) {
+    const forget = finished.slice(0, Math.max(0, finished.length - keep));
+    for (const item of forget) {
       this.book.remove(item.id);
       this.claims.release(item.id);
     }
+    return forget.length > 0;
   }
 
   snapshot(): QueueSnapshot {
@@ -321,6 +330,9 @@ export class UploadQueue {
     };
     const rt = this.book.rt(item);
     item.attempts += 1;
+    // Queued while signed out: from its first run on it belongs to the account running it, so
+    // a later sign-in as someone else cannot finish it into their gallery.
+    if (!item.account && this.deps.account) item.account = this.account() ?? null;
     const signals = { abort: controller.signal, wrapUp: run.wrapUp.signal };
     run.finished = runItem(this.ctx, item, slot, signals, rt.recovery)
       .then(
@@ -403,11 +415,11 @@ export class UploadQueue {
   }
 
   private isRunnable(item: DurableItem): boolean {
-    return (
-      !this.runs.has(item.id) &&
-      this.book.isReady(item) &&
-      mayUpload(item, this.deps.account !== undefined, this.account())
-    );
+    return !this.runs.has(item.id) && this.book.isReady(item) && this.mayRunFor(item);
+  }
+
+  private mayRunFor(item: DurableItem): boolean {
+    return mayUpload(item, this.deps.account !== undefined, this.account());
   }
 
   private account(): ItemAccount | undefined {
@@ -458,7 +470,7 @@ export class UploadQueue {
   }
 
   private fileState(): QueueFile {
-    return { version: 1, paused: this.pausedAll, items: this.book.all() };
+    return { version: 1, paused: this.pausedAll, perFilePause: true, items: this.book.all() };
   }
 
   private assertOpen(): void {

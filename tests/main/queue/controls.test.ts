@@ -205,6 +205,32 @@ describe('one file against "pause all"', () => {
     await queue.close();
   });
 
+  it('keeps a file resumed on its own unpaused across a restart', async () => {
+    const t = server();
+    const user = await newUser(t);
+    const dir = path.join(tmp(), 'resume-restart');
+    await makeImages(dir, 2, { offset: 90 });
+    const file = path.join(tmp(), 'resume-restart.json');
+    let { queue } = await openQueue({ file, api: () => user.api });
+    const added = await queue.add([dir]);
+    queue.pause();
+    queue.resume([added[1]!.id]);
+    await queue.close();
+
+    ({ queue } = await openQueue({ file, api: () => user.api }));
+    expect(stateOf(queue)).toEqual([
+      ['queued', true],
+      ['queued', false],
+    ]);
+    queue.start();
+    await queue.idle();
+    expect(stateOf(queue)).toEqual([
+      ['queued', true],
+      ['done', false],
+    ]);
+    await queue.close();
+  });
+
   it('holds everything while signed out, and signing in again keeps paused what the person paused', async () => {
     const t = server();
     const user = await newUser(t);
