@@ -10,7 +10,7 @@ import { UploadQueue } from '../../src/main/queue';
 import { ApiClient } from '../../src/main/services/api-client';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { startTestServer, type TestServer } from '../server/test-server';
-import { runCli } from './run-cli';
+import { cliSignIn, runCli } from './run-cli';
 
 const PASSWORD = 'cli password 123';
 const ANN = 'ann.cli@example.com';
@@ -31,11 +31,13 @@ async function jpeg(name: string, shade: number): Promise<string> {
 }
 
 async function signIn(command: 'signup' | 'login', email: string): Promise<void> {
-  const extra = command === 'signup' ? ['--username', email.split('.')[0]!] : [];
-  const result = await runCli(
-    ['--server', t.baseUrl, command, '--email', email, ...extra, '--password-stdin'],
-    { env, stdin: `${PASSWORD}\n` },
-  );
+  const account = {
+    serverUrl: t.baseUrl,
+    email,
+    password: PASSWORD,
+    username: email.split('.')[0],
+  };
+  const result = await cliSignIn(command, account, env);
   expect(result.code, result.stderr).toBe(0);
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test-server';
-import { runCli } from './run-cli';
+import { cliSignIn, runCli } from './run-cli';
 
 const PNGSUITE = path.resolve(import.meta.dirname, '../../../shared/fixtures/pngsuite');
 const PASSWORD = 'cli password 123';
@@ -63,18 +63,10 @@ beforeAll(async () => {
   t = await startTestServer();
   work = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-cli-'));
   env = { IMAGE_DESK_DATA_DIR: path.join(work, 'data'), IMAGE_DESK_SERVER: '' };
-  const signup = await runCli(
-    [
-      '--server',
-      t.baseUrl,
-      'signup',
-      '--email',
-      'cli@example.com',
-      '--username',
-      'cli',
-      '--password-stdin',
-    ],
-    { env, stdin: `${PASSWORD}\n` },
+  const signup = await cliSignIn(
+    'signup',
+    { serverUrl: t.baseUrl, email: 'cli@example.com', password: PASSWORD, username: 'cli' },
+    env,
   );
   expect(signup.code, signup.stderr).toBe(0);
 }, 120_000);

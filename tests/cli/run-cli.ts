@@ -37,3 +37,24 @@ export function runCli(
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/** `signup` or `login` through the CLI, the password on stdin as a script would pass it. */
+export function cliSignIn(
+  command: 'signup' | 'login',
+  account: { serverUrl: string; email: string; password: string; username?: string },
+  env: Record<string, string>,
+): Promise<CliResult> {
+  const username = command === 'signup' ? ['--username', account.username ?? 'user'] : [];
+  return runCli(
+    [
+      '--server',
+      account.serverUrl,
+      command,
+      '--email',
+      account.email,
+      ...username,
+      '--password-stdin',
+    ],
+    { env, stdin: `${account.password}\n` },
+  );
+}

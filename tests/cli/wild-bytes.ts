@@ -1,22 +1,13 @@
 // Hand-made files for the wild-folder corpus: pixel and frame bombs made of headers alone, raw
 // camera and video containers, formats the app does not read, and small surgeries on real
 // encoder output (an impossible orientation value, AVIF re-branded as HEIF).
-import { crc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
+import { pngChunk } from '../support/png-chunk';
 
 function le32(n: number): Buffer {
   const b = Buffer.alloc(4);
   b.writeUInt32LE(n >>> 0);
   return b;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /** A PNG header declaring 60000 x 60000 RGB pixels (3.6 gigapixels), then almost nothing. */

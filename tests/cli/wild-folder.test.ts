@@ -18,7 +18,7 @@ import { extensionFor, type ImageMediaType } from '../../src/shared/media-types'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { dbOf } from '../server/images-db';
 import { startTestServer, type TestServer } from '../server/test-server';
-import { runCli, type CliResult } from './run-cli';
+import { cliSignIn, runCli, type CliResult } from './run-cli';
 import { CAMERA_SERIAL, buildWildCorpus, type Uploaded, type WildFile } from './wild-corpus';
 import { quarterOrder } from './wild-pattern';
 
@@ -134,18 +134,10 @@ beforeAll(async () => {
   await fs.mkdir(path.join(work, 'other drive'));
   corpus = await buildWildCorpus(root, path.join(work, 'other drive'));
   env = { IMAGE_DESK_DATA_DIR: path.join(work, 'data'), IMAGE_DESK_SERVER: '' };
-  const signup = await runCli(
-    [
-      '--server',
-      t.baseUrl,
-      'signup',
-      '--email',
-      'wild@example.com',
-      '--username',
-      'wild',
-      '--password-stdin',
-    ],
-    { env, stdin: `${PASSWORD}\n` },
+  const signup = await cliSignIn(
+    'signup',
+    { serverUrl: t.baseUrl, email: 'wild@example.com', password: PASSWORD, username: 'wild' },
+    env,
   );
   expect(signup.code, signup.stderr).toBe(0);
   upload = await runCliWithin(UPLOAD_DEADLINE_MS, ['upload', root, '--json']);

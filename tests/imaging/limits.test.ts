@@ -2,22 +2,14 @@
 // files and animations are refused, and bad settings are reported, not passed to the encoder.
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createDeflate, crc32 } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { processImage } from '../../src/imaging';
 import { codeOf, solid, useTempDir } from './helpers';
+import { pngChunk } from '../support/png-chunk';
 
 const tmp = useTempDir();
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /**
  * A complete, valid 1-bit greyscale PNG of width x height, all black. The rows compress to

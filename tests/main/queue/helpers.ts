@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDeflate, crc32 } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
 import { ApiClient } from '../../../src/main/services/api-client';
@@ -11,6 +11,7 @@ import { UploadQueue, type QueueEvent, type UploadQueueDeps } from '../../../src
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 import type { QueueItemView } from '../../../src/shared/queue';
 import { startTestServer, type TestServer } from '../../server/test-server';
+import { pngChunk } from '../../support/png-chunk';
 
 export const PNGSUITE_DIR = path.resolve(
   import.meta.dirname,
@@ -103,15 +104,6 @@ export async function noisyJpeg(width: number, height: number, seed: number): Pr
     .jpeg({ quality: 92 })
     .toBuffer();
   return noise;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
 }
 
 /** A valid all-black 1-bit PNG with more pixels than the pipeline accepts, in a few KB. */
