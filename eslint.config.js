@@ -7,8 +7,10 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules',
-      'dist',
-      'out',
+      '.tooling',
+      '**/dist',
+      '**/out',
+      'desktop/build',
       '.data',
       'coverage',
       'test-results',
@@ -40,6 +42,14 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // CommonJS configuration files (electron-builder loads its config with require()).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly' },
     },
   },
   {

@@ -5,9 +5,6 @@
 // screenshots of every screen land in test-results/screenshots (the CI artifact).
 import { defineConfig } from '@playwright/test';
 
-// The S3 SDK's notice about Node 20 is noise in test output (workers inherit this).
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

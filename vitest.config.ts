@@ -7,8 +7,6 @@ const KEYCHAIN = ['tests/keychain/**/*.test.ts', 'tests/cli/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    // The SDK's notice about Node 20 support is noise in test output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

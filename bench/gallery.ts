@@ -14,9 +14,6 @@ import { GalleryPage } from './gallery-page';
 import type { ScrollFigures } from './gallery-probes';
 import { seedGallery } from './gallery-seed';
 
-// Set before the server's modules load: the SDK's Node 20 notice is noise in a report.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 function arg(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;

@@ -13,8 +13,6 @@ import { benchPhotos } from './bench-images';
 import { layouts, pinBackend, uploaderCommand, type Layout } from './cpu-pinning';
 import type { WorkerInput, WorkerResult } from './pipeline-worker';
 
-// Set before the server's modules load: the SDK's Node 20 notice is noise in a report.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const { loadConfig } = await import('../src/server/config');
 const { createServer } = await import('../src/server/server');
 const { ApiClient } = await import('../src/main/services/api-client');

@@ -72,7 +72,7 @@ for (const suite of suites) {
     stdio: 'inherit',
     env: { ...process.env, ...suite.env },
   });
-  let counts = { passed: 0, failed: 0, skipped: 0 };
+  let counts;
   try {
     counts = suite.count(JSON.parse(fs.readFileSync(suite.report, 'utf8')));
   } catch {

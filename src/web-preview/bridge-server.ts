@@ -108,9 +108,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   await app.register(fastifyStatic, {
     root: options.rendererDir,
     index: 'index.html',
-    setHeaders: (res) => {
-      res.setHeader('content-security-policy', contentSecurityPolicy());
-      res.setHeader('cache-control', 'no-cache');
+    setHeaders: (reply) => {
+      reply.header('content-security-policy', contentSecurityPolicy());
+      reply.header('cache-control', 'no-cache');
     },
   });
 

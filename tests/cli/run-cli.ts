@@ -1,6 +1,8 @@
-// Runs the real CLI as a child process, the way a script would.
+// Runs the real CLI (compiled, as `npm run cli` and the `image-desk` command run it) as a child
+// process, the way a script would.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { nodeArgs } from '../support/compiled';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -10,24 +12,20 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(
+export async function runCli(
   args: string[],
   options: { env?: Record<string, string>; stdin?: string } = {},
 ): Promise<CliResult> {
+  const argv = await nodeArgs('cli', ...args);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          ...options.env,
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
+    const child = spawn(process.execPath, argv, {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...options.env,
       },
-    );
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

@@ -18,6 +18,7 @@ import { extensionFor, type ImageMediaType } from '../../src/shared/media-types'
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { dbOf } from '../server/images-db';
 import { startTestServer, type TestServer } from '../server/test-server';
+import { nodeArgs } from '../support/compiled';
 import { cliSignIn, runCli, type CliResult } from './run-cli';
 import { CAMERA_SERIAL, buildWildCorpus, type Uploaded, type WildFile } from './wild-corpus';
 import { quarterOrder } from './wild-pattern';
@@ -54,14 +55,15 @@ let token: string;
  * blocks the upload (a named pipe being read) fails the test instead of leaving it, and a
  * stuck CLI process, hanging.
  */
-function runCliWithin(deadlineMs: number, args: string[]): Promise<CliResult> {
+async function runCliWithin(deadlineMs: number, args: string[]): Promise<CliResult> {
   const repo = path.resolve(import.meta.dirname, '../..');
+  const argv = await nodeArgs('cli', ...args);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(repo, 'src/cli/main.ts'), ...args],
-      { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, argv, {
+      cwd: repo,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

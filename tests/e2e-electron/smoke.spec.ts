@@ -3,30 +3,19 @@
 // Electron binary exists; skips with instructions where it does not (this build machine).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { installedElectronBinary } from '../../scripts/ensure-electron.mjs';
 import type { ImageDeskBridge } from '../../src/shared/ipc';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const MAIN = path.join(ROOT, 'out/main/index.cjs');
-const RENDERER_INDEX = path.join(ROOT, 'out/renderer/index.html');
+const MAIN = path.join(ROOT, 'desktop/out/main/index.cjs');
+const RENDERER_INDEX = path.join(ROOT, 'desktop/out/renderer/index.html');
 
-/** The Electron executable, or undefined when only the npm package (no binary) is installed. */
-function electronBinary(): string | undefined {
-  try {
-    // The package's main export is the binary's path; it throws when the binary was never fetched.
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary();
 const SKIP_REASON =
-  'No Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD): run `node node_modules/electron/install.js` where the internet is reachable';
+  'No Electron binary on this machine (npm ci does not download it): run `npm run electron:install` where the internet is reachable';
 
 // The list reporter does not print skip reasons, so say it once where a person will read it.
 if (!binary && !process.env.TEST_WORKER_INDEX)
@@ -39,7 +28,7 @@ test.describe('Electron app', () => {
   let dataDir: string;
 
   test.beforeAll(() => {
-    execFileSync('npm', ['run', '--silent', 'build:app'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build:desktop'], { cwd: ROOT, stdio: 'inherit' });
     expect(fs.existsSync(MAIN), `${MAIN} was not built`).toBe(true);
     expect(fs.existsSync(RENDERER_INDEX), `${RENDERER_INDEX} was not built`).toBe(true);
   });

@@ -39,13 +39,21 @@ describe('colour', () => {
       .withIccProfile('cmyk')
       .jpeg({ quality: 95 })
       .toBuffer();
+    // The colour the embedded profile gives, as lcms renders it (lcms 2.20 lands ~17 bluer than
+    // 2.19 did on this profile); a conversion that ignored the profile would be far from it.
+    const throughProfile = await pixelAt(
+      await sharp(cmyk).toColourspace('srgb').png().toBuffer(),
+      32,
+      32,
+    );
+    expect(near(throughProfile, BRICK, 24)).toBe(true);
     for (const keepMetadata of [false, true]) {
       const result = await processImage(cmyk, { keepMetadata, format: 'webp' });
       const meta = await sharp(result.original.data).metadata();
       expect(meta.space).toBe('srgb');
       // A CMYK profile cannot describe RGB pixels, so it is never kept.
       expect(meta.icc?.toString('latin1', 16, 20)).not.toBe('CMYK');
-      expect(near(await pixelAt(result.original.data, 32, 32), BRICK, 12)).toBe(true);
+      expect(near(await pixelAt(result.original.data, 32, 32), throughProfile, 8)).toBe(true);
     }
   });
 

@@ -1,5 +1,6 @@
-// `npm run server` as a real child process: it prints its URL, answers, keeps no secrets in its
-// logs, shuts down cleanly on SIGTERM, keeps its data across restarts, and refuses bad config.
+// The compiled server (`npm run build`, then `node out/server/main.js`, as `npm run server` runs
+// it) as a real child process: it prints its URL, answers, keeps no secrets in its logs, shuts
+// down cleanly on SIGTERM, keeps its data across restarts, and refuses bad config.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -7,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeArgs } from '../support/compiled';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+let serverArgs: string[];
 
 interface Child {
   process: ChildProcess;
@@ -25,9 +28,9 @@ function startServer(env: Record<string, string>): Child {
       delete base[name];
     }
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
-    env: { ...base, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -75,6 +78,7 @@ let dataDir: string;
 const running: Child[] = [];
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-boot-'));
+  serverArgs = await nodeArgs('server');
 });
 afterAll(async () => {
   for (const child of running) if (child.process.exitCode === null) child.process.kill('SIGKILL');

@@ -1,46 +1,39 @@
 // The browser preview is never part of a packaged app: the Electron main process and preload,
-// bundled the way scripts/build-desktop.mjs bundles them, hold no web-preview module and none of
-// its bridge routes or token handling.
+// bundled with scripts/build-config.mjs's options, hold no web-preview module and none of its
+// bridge routes or token handling.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+import { buildOptions } from '../../scripts/build-config.mjs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers';
 
-const external = ['electron', 'sharp', 'keytar', '@img/*'];
 const MARKERS = ['/bridge/', 'x-bridge-token', 'Image Desk web preview', 'image-desk-bridge-'];
 
-async function bundle(entry: string, target: string, externals: string[], packages?: 'external') {
-  const result = await build({
-    packages,
-    entryPoints: [path.join(ROOT, entry)],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target,
-    external: externals,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs) };
+async function bundle(options: BuildOptions) {
+  const result = await build({ ...options, write: false, metafile: true, logLevel: 'silent' });
+  const js = result.outputFiles.find((file) => !file.path.endsWith('.map'))!;
+  return { text: js.text, inputs: Object.keys(result.metafile.inputs) };
 }
 
 describe('the packaged Electron app', () => {
-  it.each([
-    ['src/main/index.ts', 'node20', external],
-    ['src/preload/index.ts', 'chrome130', ['electron']],
-  ])('%s bundles without the browser preview', async (entry, target, externals) => {
-    const { text, inputs } = await bundle(entry, target, externals);
-    expect(inputs.length).toBeGreaterThan(0);
-    expect(inputs.filter((input) => input.includes('web-preview'))).toEqual([]);
-    expect(inputs.filter((input) => input.includes('renderer/bridge'))).toEqual([]);
-    for (const marker of MARKERS) expect(text).not.toContain(marker);
-  });
+  it.each(['main', 'preload'] as const)(
+    '%s bundles without the browser preview',
+    async (target) => {
+      const { text, inputs } = await bundle(buildOptions(target));
+      expect(inputs.length).toBeGreaterThan(0);
+      expect(inputs.filter((input) => input.includes('web-preview'))).toEqual([]);
+      expect(inputs.filter((input) => input.includes('renderer/bridge'))).toEqual([]);
+      for (const marker of MARKERS) expect(text).not.toContain(marker);
+    },
+  );
 
   it('would be noticed: the same check finds every marker in the preview itself', async () => {
-    const { text } = await bundle('src/web-preview/main.ts', 'node20', [], 'external');
+    const { text } = await bundle({
+      ...buildOptions('server'),
+      entryPoints: [path.join(ROOT, 'src/web-preview/main.ts')],
+    });
     for (const marker of MARKERS) expect(text).toContain(marker);
   });
 });

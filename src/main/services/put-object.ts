@@ -18,7 +18,7 @@ export async function putObject(
   } = {},
 ): Promise<void> {
   let status: number;
-  let body = '';
+  let body: string;
   try {
     const res = await axios.put(target.url, bufferBody(data, options.onProgress), {
       // A stream has no length of its own; the presigned signature binds this one anyway.

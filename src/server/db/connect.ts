@@ -1,7 +1,7 @@
 // One Kysely instance over either a real PostgreSQL (DATABASE_URL) or embedded PGlite in DATA_DIR.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql, type Dialect } from 'kysely';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 
@@ -27,11 +27,10 @@ export async function openDatabase(options: {
     kind = 'postgres';
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
-    const { PGliteDialect } = await import('kysely-pglite-dialect');
     const dir = path.join(options.dataDir, 'pglite');
     await fs.mkdir(dir, { recursive: true });
     const pglite = await PGlite.create(dir);
-    dialect = new PGliteDialect(pglite);
+    dialect = new PGliteDialect({ pglite });
     kind = 'pglite';
   }
   const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });

@@ -1,5 +1,6 @@
 // Versioned migrations, applied at boot. Listed statically so a bundled build still finds them.
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
 import * as issuedKeys from './migrations/0002-issued-keys';
 

@@ -106,7 +106,6 @@ export class WebPreview {
           WEB_PORT: '0',
           WEB_SKIP_BUILD: '1',
           DATA_DIR: dataDir,
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
           ...options.env,
         },
       },

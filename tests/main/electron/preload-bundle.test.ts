@@ -1,30 +1,19 @@
-// The preload as Electron loads it: bundled the way scripts/build-desktop.mjs bundles it, then run
+// The preload as Electron loads it: bundled with scripts/build-config.mjs's options, then run
 // in a fresh V8 context whose only module is a fake 'electron' (the binary cannot run here). It
 // must need nothing but 'electron' (a sandboxed preload can require nothing else) and expose
 // exactly one small object.
-import path from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildOptions } from '../../../scripts/build-config.mjs';
 import { IPC_CHANNELS, IPC_EVENTS } from '../../../src/shared/ipc-channels';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 let bundle: string;
 
 beforeAll(async () => {
-  // The same options as the preload build in scripts/build-desktop.mjs, written to memory so the
-  // test does not race a build of out/.
-  const result = await build({
-    entryPoints: [path.join(ROOT, 'src/preload/index.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'chrome130',
-    external: ['electron'],
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = result.outputFiles[0]!.text;
+  // The packaged preload's options, written to memory so the test does not race a build of out/.
+  const result = await build({ ...buildOptions('preload'), write: false, logLevel: 'silent' });
+  bundle = result.outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
 });
 
 type Listener = (...args: unknown[]) => void;

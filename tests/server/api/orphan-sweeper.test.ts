@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbOf, objectExists, objectKeysOf, pendingKeysOf } from '../images-db';
+import { nodeArgs } from '../../support/compiled';
 import { startTestServer, type TestServer } from '../test-server';
 import {
   makePng,
@@ -106,9 +107,9 @@ describe('a sweep', () => {
   });
 });
 
-/** Runs the real entry point (`npm run server`) until it has listened, then stops it. */
+/** Runs the compiled entry point (as `npm run server` does) until it has listened, then stops it. */
 async function bootMainOnce(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, await nodeArgs('server'), {
     cwd: REPO,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -168,7 +169,6 @@ describe('at boot', () => {
       S3_EMBEDDED_PORT: '0',
       DATA_DIR: t.dataDir,
       LOG_LEVEL: 'info',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
     expect(log).toContain('orphan sweep removed unregistered uploads');
