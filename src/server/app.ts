@@ -13,13 +13,19 @@ import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
 import type { Services } from './services';
 import { loggerOptions } from './logger';
+import type { TrustProxy } from './trust-proxy';
+
+/** Fastify's types take a hop count as a function: trust the first `hops` hops from the socket. */
+function fastifyTrustProxy(trust: TrustProxy) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(services.config.logLevel),
     bodyLimit: 1024 * 1024,
-    // Behind a proxy set trustProxy yourself; loopback default keeps request.ip honest.
-    trustProxy: false,
+    // TRUST_PROXY: off unless the operator names the proxies, so request.ip stays honest.
+    trustProxy: fastifyTrustProxy(services.config.trustProxy),
   });
   // Every body this API reads is JSON (or multipart, on the upload route). Without this, a
   // text/plain body would be parsed as a string and fail validation with a confusing 400.

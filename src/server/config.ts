@@ -2,6 +2,7 @@
 // stops the server with a message that names the variable instead of failing later.
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -81,6 +82,17 @@ const envSchema = z
     PENDING_GRACE_SECONDS: wholeNumber(0).default(600),
     SWEEP_INTERVAL_SECONDS: wholeNumber(1, 24 * 60 * 60).default(300),
     LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const parsed = parseTrustProxy(value);
+        if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+          ctx.addIssue({ code: 'custom', message: parsed.error });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
   })
   .superRefine((env, ctx) => {
     // With an external bucket several API servers may share one store, so they must share
@@ -142,6 +154,8 @@ export interface ServerConfig {
   pendingGraceSeconds: number;
   sweepIntervalSeconds: number;
   loginMaxAttempts: number;
+  /** Proxies allowed to name the client (X-Forwarded-For); false = the socket's address. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -187,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pendingGraceSeconds: e.PENDING_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -42,7 +42,23 @@ describe('loadConfig defaults', () => {
       maxUploadBytes: 50 * 1024 * 1024,
       maxAvatarBytes: 2 * 1024 * 1024,
       loginMaxAttempts: 10,
+      trustProxy: false,
     });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      'fd00::/8',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy).toEqual([
+      'loopback',
+      'uniquelocal',
+    ]);
   });
 
   it('treats empty variables as unset', () => {
@@ -78,6 +94,17 @@ describe('loadConfig defaults', () => {
 });
 
 describe('bad configuration', () => {
+  it('refuses TRUST_PROXY=true, which would let any client choose its address', () => {
+    expect(configError({ TRUST_PROXY: 'true' })).toContain(
+      'TRUST_PROXY: must be a hop count or a list of proxy addresses (trusting every hop would let any client choose its address)',
+    );
+  });
+
+  it('refuses TRUST_PROXY entries that are not addresses or ranges, naming them', () => {
+    const message = configError({ TRUST_PROXY: '10.0.0.0/33,proxy.internal' });
+    expect(message).toContain('TRUST_PROXY: must be a hop count or a comma-separated list');
+    expect(message).toContain('not "10.0.0.0/33", "proxy.internal"');
+  });
   it.each(['abc', '70000', '-1', '80.5', '0x50', '1e3'])('refuses PORT=%s', (value) => {
     const message = configError({ PORT: value });
     expect(message).toMatch(/^\s*PORT: must be a whole number from 0 to 65535/m);
