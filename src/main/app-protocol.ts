@@ -20,6 +20,8 @@ const PREVIEW_PREFIX = 'preview/';
 export function createAppProtocolHandler(
   rendererDir: string,
   preview: (itemId: string) => Promise<Buffer | undefined> = async () => undefined,
+  /** The current policy: it names the image store's origin, learnt from the server. */
+  policy: () => string = () => contentSecurityPolicy(),
 ) {
   const root = path.resolve(rendererDir);
   return async (request: Request): Promise<Response> => {
@@ -48,7 +50,7 @@ export function createAppProtocolHandler(
       return new Response(body, {
         headers: {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'content-security-policy': contentSecurityPolicy(),
+          'content-security-policy': policy(),
           'x-content-type-options': 'nosniff',
         },
       });

@@ -8,6 +8,7 @@ import { createIpcRouter, type IpcRouter } from './ipc/router';
 import { UploadQueue } from './queue';
 import { Session } from './services/session';
 import { SettingsStore } from './services/settings-store';
+import { StoreOrigin } from './services/store-origin';
 import { TokenStore } from './services/token-store';
 
 export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
@@ -20,6 +21,10 @@ export interface DesktopCoreOptions {
   /** IMAGE_DESK_SERVER: wins over the saved server for this run. */
   serverOverride?: string | undefined;
   onUnexpectedError?: (where: string, error: unknown) => void;
+  /** The image store's origin changed after start: a page loaded before must reload. */
+  onStoreOriginChange?: (origins: readonly string[]) => void;
+  /** How the store origin is asked of a server (default: GET /api/client-config). */
+  fetchStoreOrigin?: (serverUrl: string) => Promise<string>;
 }
 
 export interface DesktopCore {
@@ -27,6 +32,8 @@ export interface DesktopCore {
   session: Session;
   settings: SettingsStore;
   queue: UploadQueue;
+  /** Where signed image URLs point: the only remote origin the renderer may load images from. */
+  storeOrigin: StoreOrigin;
   close(): Promise<void>;
 }
 
@@ -34,6 +41,16 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
   const settings = new SettingsStore(options.dataDir);
   const loaded = await settings.load();
   if (loaded.warning) options.emit('settings:warning', { message: loaded.warning });
+
+  let started = false;
+  const storeOrigin = new StoreOrigin({
+    fetchOrigin: options.fetchStoreOrigin,
+    onChange: (origins) => {
+      if (started) options.onStoreOriginChange?.(origins);
+    },
+    onError: (serverUrl, error) =>
+      options.onUnexpectedError?.(`store origin of ${serverUrl}`, error),
+  });
 
   // The queue is opened after the session (it needs the session's API client); until then a
   // sign-in has nothing to start.
@@ -43,6 +60,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     tokens: options.tokens ?? TokenStore.keytar(),
     defaultServerUrl: () => options.serverOverride ?? settings.get().serverUrl,
     onChange: (state) => {
+      void storeOrigin.refresh(state.serverUrl);
       // Every sign-in starts (or restarts) the queue: files added while signed out then go.
       if (state.signedIn) queueRef.current?.start();
       // Signed out or expired, however it came about (a 401 from the gallery, not the queue):
@@ -84,6 +102,9 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     // An unreachable server must not keep the app from opening; the sign-in screen says more.
     options.onUnexpectedError?.('session:restore', error);
   }
+  // Known before the first page loads, so the page does not have to reload for it.
+  await storeOrigin.refresh(session.state().serverUrl);
+  started = true;
 
   const router = createIpcRouter(
     createIpcHandlers({
@@ -104,6 +125,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     session,
     settings,
     queue,
+    storeOrigin,
     close: () => queue.close(),
   };
 }

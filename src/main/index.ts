@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, protocol, session as electronSession } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
+import { contentSecurityPolicy } from './content-security-policy';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
 import { APP_ORIGIN } from './ipc/sender-check';
@@ -73,13 +74,17 @@ async function start(): Promise<void> {
       return result.canceled ? [] : result.filePaths;
     },
     onUnexpectedError: (where, error) => console.error(`[image-desk] ${where} failed:`, error),
+    // The page's CSP names the store origin it was loaded with: a new one needs a new page.
+    onStoreOriginChange: () => mainWindow?.webContents.reload(),
   });
   const previews = createPreviewer(
     (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
   );
   protocol.handle(
     'app',
-    createAppProtocolHandler(path.join(__dirname, '..', 'renderer'), previews),
+    createAppProtocolHandler(path.join(__dirname, '..', 'renderer'), previews, () =>
+      contentSecurityPolicy(core!.storeOrigin.current()),
+    ),
   );
   registerIpc(
     ipcMain,

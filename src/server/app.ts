@@ -6,6 +6,7 @@ import { setupAuthentication } from './plugins/authenticate';
 import { setupErrorHandling } from './plugins/error-handler';
 import { setupAlbumRoutes } from './routes/albums';
 import { setupAuthRoutes } from './routes/auth';
+import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
 import { registerOpenApi, setupOpenApiRoute } from './routes/openapi';
@@ -38,6 +39,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   await registerOpenApi(app);
 
   setupHealthRoutes(app, services);
+  setupClientConfigRoute(app, services);
   setupAuthRoutes(app, services);
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);

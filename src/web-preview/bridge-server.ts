@@ -23,6 +23,8 @@ export interface BridgeServerOptions {
   hub: EventHub;
   staging: StagingArea;
   preview(itemId: string): Promise<Buffer | undefined>;
+  /** Origins images may come from (the backend's store), for the page's CSP. */
+  imageOrigins?: () => readonly string[];
   logLevel?: string;
   limits?: { fileBytes?: number; files?: number };
 }
@@ -109,7 +111,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     root: options.rendererDir,
     index: 'index.html',
     setHeaders: (reply) => {
-      reply.header('content-security-policy', contentSecurityPolicy());
+      reply.header(
+        'content-security-policy',
+        contentSecurityPolicy(options.imageOrigins?.() ?? []),
+      );
       reply.header('cache-control', 'no-cache');
     },
   });

@@ -77,6 +77,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       port: options.webPort,
       token,
       rendererDir: options.rendererDir,
+      imageOrigins: () => core.storeOrigin.current(),
       router: core.router,
       hub,
       staging,

@@ -91,7 +91,9 @@ describe('starting', () => {
     const response = await fetch(`${web.origin}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<div id="root">');
-    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+    // Images from the backend's own store (the embedded emulator it printed) and nowhere else.
+    const store = /embedded S3 emulator at (http:\/\/127\.0\.0\.1:\d+)/.exec(web.stdout())![1]!;
+    expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy([store]));
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // No favicon in this renderer: an empty answer rather than a 404 in the page's console.
     expect((await fetch(`${web.origin}/favicon.ico`)).status).toBe(204);

@@ -39,7 +39,7 @@ describe('the packaged Electron app', () => {
 });
 
 describe('the packaged renderer', () => {
-  async function viteBuild(mode: 'production' | 'web'): Promise<string> {
+  async function viteBuild(mode: 'production' | 'web'): Promise<{ js: string; html: string }> {
     const { build: viteBuild } = await import('vite');
     const outDir = await fs.mkdtemp(path.join(os.tmpdir(), `image-desk-renderer-${mode}-`));
     try {
@@ -54,7 +54,10 @@ describe('the packaged renderer', () => {
       const texts = await Promise.all(
         scripts.map((f) => fs.readFile(path.join(outDir, 'assets', f), 'utf8')),
       );
-      return texts.join('\n');
+      const html = await fs.readFile(path.join(outDir, 'index.html'), 'utf8');
+      // The icon comes from the one source in desktop/resources.
+      await fs.access(path.join(outDir, 'favicon.svg'));
+      return { js: texts.join('\n'), html };
     } finally {
       await fs.rm(outDir, { recursive: true, force: true });
     }
@@ -62,9 +65,12 @@ describe('the packaged renderer', () => {
 
   it('the desktop build carries no bridge client; only the web build does', async () => {
     const desktop = await viteBuild('production');
-    expect(desktop).toContain('Delete selected'); // it is the real app
-    for (const marker of ['/bridge/', 'x-bridge-token']) expect(desktop).not.toContain(marker);
+    expect(desktop.js).toContain('Delete selected'); // it is the real app
+    for (const marker of ['/bridge/', 'x-bridge-token']) expect(desktop.js).not.toContain(marker);
     const web = await viteBuild('web');
-    expect(web).toContain('/bridge/');
+    expect(web.js).toContain('/bridge/');
+    // One Content-Security-Policy: the header the app:// handler and the preview send, never a
+    // second, different one in the page.
+    for (const { html } of [desktop, web]) expect(html).not.toMatch(/content-security-policy/i);
   }, 120_000);
 });

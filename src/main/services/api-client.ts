@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import {
   albumResponseSchema,
   authResponseSchema,
+  clientConfigSchema,
   bulkDeleteResponseSchema,
   galleryResponseSchema,
   imageResponseSchema,
@@ -71,6 +72,11 @@ export class ApiClient {
     } catch (error) {
       throw toApiError(error, this.serverUrl);
     }
+  }
+
+  /** Public: what the server tells clients before sign-in (the image store's origin). */
+  clientConfig() {
+    return this.call(clientConfigSchema, { method: 'GET', url: '/api/client-config' });
   }
 
   signup(body: SignupRequest) {

@@ -90,6 +90,14 @@ export class ObjectStore {
     return { url, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
   }
 
+  /**
+   * The origin every signed URL points at: signing is the one way to get it right for every
+   * endpoint, path-style or virtual-hosted bucket. Nothing is fetched; the URL is discarded.
+   */
+  async presignedOrigin(): Promise<string> {
+    return new URL((await this.presignGet('origin-probe', 60)).url).origin;
+  }
+
   /** null when the object does not exist; throws STORAGE_UNAVAILABLE when the store fails. */
   async head(key: string): Promise<ObjectInfo | null> {
     try {

@@ -4,5 +4,6 @@ export * from './auth';
 export * from './uploads';
 export * from './images';
 export * from './albums';
+export * from './client-config';
 export * from '../errors';
 export * from '../media-types';

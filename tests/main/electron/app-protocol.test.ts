@@ -10,6 +10,8 @@ import { contentSecurityPolicy } from '../../../src/main/content-security-policy
 import { tempDirs } from '../services/helpers';
 
 const newDir = tempDirs('image-desk-protocol-');
+/** The policy as the running app would make it, once the server named its store. */
+const POLICY = contentSecurityPolicy(['https://images.example.com']);
 const INDEX = '<!doctype html><title>Image Desk</title><script src="./assets/app.js"></script>';
 let handle: (request: Request) => Promise<Response>;
 
@@ -22,7 +24,7 @@ beforeAll(async () => {
   await fs.writeFile(path.join(renderer, 'assets', 'app.js'), 'console.log("hi")');
   await fs.writeFile(path.join(renderer, 'assets', 'app.css'), 'body{}');
   await fs.writeFile(path.join(base, 'secret.txt'), 'token=abc');
-  handle = createAppProtocolHandler(renderer);
+  handle = createAppProtocolHandler(renderer, undefined, () => POLICY);
 });
 
 const get = (url: string) => handle(new Request(url));
@@ -33,7 +35,7 @@ describe('app:// protocol', () => {
       const res = await get(url);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy());
+      expect(res.headers.get('content-security-policy')).toBe(POLICY);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await res.text()).toBe(INDEX);
     }

@@ -41,7 +41,8 @@ describe('mainWindowOptions', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  const csp = contentSecurityPolicy();
+  const STORE = 'https://images.s3.eu-west-1.amazonaws.com';
+  const csp = contentSecurityPolicy([STORE]);
   const directives = new Map(
     csp.split(';').map((part) => {
       const [name, ...values] = part.trim().split(/\s+/);
@@ -56,6 +57,29 @@ describe('contentSecurityPolicy', () => {
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('loads images only from the app and the store origin: no https: or loopback wildcard', () => {
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:', STORE]);
+    expect(directives.get('img-src')).not.toContain('https:');
+    expect(csp).not.toMatch(/127\.0\.0\.1|localhost/);
+    // Before a server has said where its images live, no remote image at all.
+    expect(contentSecurityPolicy()).toContain("img-src 'self' data: blob:;");
+  });
+
+  it('refuses an origin that would smuggle in more sources or directives', () => {
+    for (const bad of [
+      "https://x.example 'unsafe-inline'",
+      'https://x.example; script-src *',
+      'https://x.example/path',
+      'https:',
+      '*',
+    ]) {
+      expect(() => contentSecurityPolicy([bad])).toThrow(/Not an origin for img-src/);
+    }
+    expect(contentSecurityPolicy(['http://127.0.0.1:8788', 'http://[::1]:9000'])).toContain(
+      'blob: http://127.0.0.1:8788 http://[::1]:9000;',
+    );
   });
 
   it('has no inline or eval escape hatch anywhere', () => {
