@@ -70,6 +70,20 @@ const envSchema = z
     S3_FORCE_PATH_STYLE: optionalFlag,
     S3_CHECKSUMS: optionalFlag,
     S3_EMBEDDED_PORT: wholeNumber(0, 65535).optional(),
+    S3_EMBEDDED_ACCESS_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9]{3,128}$/, 'must be 3 to 128 letters and digits')
+        .default('S3RVER'),
+    ),
+    S3_EMBEDDED_SECRET_KEY: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^\S{6,128}$/, 'must be 6 to 128 characters without spaces')
+        .default('S3RVER'),
+    ),
     JWT_SECRET: z.preprocess(
       emptyAsUndefined,
       z.string().min(32, 'must be at least 32 characters').optional(),
@@ -145,6 +159,8 @@ export interface ServerConfig {
     forcePathStyle: boolean;
     checksums: boolean;
     embeddedPort: number;
+    /** Credentials of the embedded emulator (it refuses requests not signed with them). */
+    embeddedCredentials: { accessKeyId: string; secretAccessKey: string };
   };
   jwtSecret: string | undefined;
   presignTtlSeconds: number;
@@ -169,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       const name = issue.path.join('.') || 'environment';
       const value = env[name];
       // Secrets and URLs that may embed a password are named, never echoed.
-      const secret = name === 'JWT_SECRET' || name === 'DATABASE_URL';
+      const secret =
+        name === 'JWT_SECRET' || name === 'DATABASE_URL' || name === 'S3_EMBEDDED_SECRET_KEY';
       const shown = value === undefined || secret ? '' : ` (got "${value}")`;
       return `  ${name}: ${issue.message}${shown}`;
     });
@@ -192,6 +209,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       // AWS S3 verifies x-amz-checksum-sha256 on presigned PUTs; the emulator ignores it.
       checksums: e.S3_CHECKSUMS ?? !embeddedS3,
       embeddedPort: e.S3_EMBEDDED_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
+      embeddedCredentials: {
+        accessKeyId: e.S3_EMBEDDED_ACCESS_KEY,
+        secretAccessKey: e.S3_EMBEDDED_SECRET_KEY,
+      },
     },
     jwtSecret: e.JWT_SECRET,
     presignTtlSeconds: e.PRESIGN_TTL_SECONDS,

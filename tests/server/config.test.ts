@@ -31,6 +31,7 @@ describe('loadConfig defaults', () => {
       forcePathStyle: true,
       checksums: false,
       embeddedPort: 8788,
+      embeddedCredentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.jwtSecret).toBeUndefined();
@@ -94,6 +95,16 @@ describe('loadConfig defaults', () => {
 });
 
 describe('bad configuration', () => {
+  it('refuses unusable embedded store credentials without echoing the secret', () => {
+    const message = configError({
+      S3_EMBEDDED_ACCESS_KEY: 'with space',
+      S3_EMBEDDED_SECRET_KEY: 'tiny',
+    });
+    expect(message).toContain('S3_EMBEDDED_ACCESS_KEY: must be 3 to 128 letters and digits');
+    expect(message).toContain('S3_EMBEDDED_SECRET_KEY: must be 6 to 128 characters');
+    expect(message).not.toContain('tiny');
+  });
+
   it('refuses TRUST_PROXY=true, which would let any client choose its address', () => {
     expect(configError({ TRUST_PROXY: 'true' })).toContain(
       'TRUST_PROXY: must be a hop count or a list of proxy addresses (trusting every hop would let any client choose its address)',

@@ -1,6 +1,6 @@
 // Chooses the store from config: an external S3 bucket, or the embedded emulator on loopback.
 import type { ServerConfig } from '../config';
-import { EMBEDDED_CREDENTIALS, startEmbeddedS3, type EmbeddedS3 } from './embedded-s3';
+import { startEmbeddedS3, type EmbeddedS3 } from './embedded-s3';
 import { ObjectStore } from './object-store';
 import { createS3Client } from './s3-client';
 
@@ -27,12 +27,13 @@ export async function openStorage(config: ServerConfig): Promise<StorageHandle> 
   const emulator = await startEmbeddedS3({
     dataDir: config.dataDir,
     port: config.s3.embeddedPort,
+    credentials: config.s3.embeddedCredentials,
   });
   const client = createS3Client({
     region: config.s3.region,
     endpoint: emulator.endpoint,
     forcePathStyle: true,
-    credentials: EMBEDDED_CREDENTIALS,
+    credentials: emulator.credentials,
     stripBucketTrailingSlash: true,
   });
   return {
