@@ -4,11 +4,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { setupAuthentication } from './plugins/authenticate';
 import { setupErrorHandling } from './plugins/error-handler';
+import { registerOpenApi } from './plugins/openapi';
 import { setupAlbumRoutes } from './routes/albums';
 import { setupAuthRoutes } from './routes/auth';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
-import { registerOpenApi, setupOpenApiRoute } from './routes/openapi';
+import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
 import type { Services } from './services';
@@ -29,7 +30,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupErrorHandling(app);
   setupAuthentication(app, services.tokens);
   await app.register(rateLimit, { global: false });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { publicUrl: services.config.publicUrl });
 
   setupHealthRoutes(app, services);
   setupAuthRoutes(app, services);
