@@ -4,12 +4,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { setupAuthentication } from './plugins/authenticate';
 import { setupErrorHandling } from './plugins/error-handler';
+import { registerOpenApi } from './plugins/openapi';
 import { setupAlbumRoutes } from './routes/albums';
 import { setupAuthRoutes } from './routes/auth';
 import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
-import { registerOpenApi, setupOpenApiRoute } from './routes/openapi';
+import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
 import type { Services } from './services';
@@ -36,7 +37,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupErrorHandling(app);
   setupAuthentication(app, services.tokens);
   await app.register(rateLimit, { global: false });
-  await registerOpenApi(app);
+  await registerOpenApi(app, { publicUrl: services.config.publicUrl });
 
   setupHealthRoutes(app, services);
   setupClientConfigRoute(app, services);

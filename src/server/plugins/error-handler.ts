@@ -2,7 +2,7 @@
 // 5xx answers are generic and the details go only to the log, with the request's context.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { CodedError, type ErrorCode } from '../../shared/errors';
+import { CodedError, ERROR_CODES, type ErrorCode } from '../../shared/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -42,10 +42,28 @@ const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  // toHttpError answers 429s with their own message first; listed so codesForStatus knows it.
+  429: 'RATE_LIMITED',
 };
 
 export function statusForCode(code: ErrorCode): number {
   return STATUS[code];
+}
+
+/**
+ * Every code that toHttpError can put in an answer with this status (or any 5xx status): the
+ * codes STATUS gives it, plus the code a plain Fastify or plugin error of that status gets. The
+ * OpenAPI document narrows each error response to these, and the response serializer checks
+ * them, so this must never leave out a code that toHttpError can send.
+ */
+export function codesForStatus(status: number | '5xx'): ErrorCode[] {
+  const matches = (s: number) => (status === '5xx' ? s >= 500 : s === status);
+  const codes = ERROR_CODES.filter((code) => matches(STATUS[code]));
+  const fallback =
+    status === '5xx' || status >= 500
+      ? 'INTERNAL'
+      : (CLIENT_ERROR_CODES[status] ?? 'VALIDATION_FAILED');
+  return codes.includes(fallback) ? codes : [...codes, fallback];
 }
 
 const GENERIC_5XX =

@@ -12,7 +12,8 @@ import {
 import { CodedError } from '../../shared/errors';
 import { currentViewer } from '../plugins/authenticate';
 import type { Services } from '../services';
-import { bearerAuth, errorResponses } from './schemas';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 
 function albumNotFound(): CodedError {
   return new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
@@ -21,16 +22,19 @@ function albumNotFound(): CodedError {
 export function setupAlbumRoutes(root: FastifyInstance, services: Services): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const common = { onRequest: app.requireAuth };
-  const tags = ['albums'];
 
   app.get(
     '/api/albums',
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
-        response: { 200: listAlbumsResponseSchema, ...errorResponses },
+        ...operation({
+          id: 'listAlbums',
+          summary: 'Your albums, each with its image count',
+          tag: 'albums',
+          access: 'bearer',
+        }),
+        response: { 200: listAlbumsResponseSchema, ...errorResponses(401) },
       },
     },
     async (request) => ({ albums: await services.albums.list(currentViewer(request).id) }),
@@ -41,10 +45,14 @@ export function setupAlbumRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'createAlbum',
+          summary: 'Create an album',
+          tag: 'albums',
+          access: 'bearer',
+        }),
         body: createAlbumRequestSchema,
-        response: { 201: albumResponseSchema, ...errorResponses },
+        response: { 201: albumResponseSchema, ...errorResponses(400, 401, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -58,11 +66,15 @@ export function setupAlbumRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'renameAlbum',
+          summary: 'Rename an album',
+          tag: 'albums',
+          access: 'bearer',
+        }),
         params: albumIdParamsSchema,
         body: updateAlbumRequestSchema,
-        response: { 200: albumResponseSchema, ...errorResponses },
+        response: { 200: albumResponseSchema, ...errorResponses(400, 401, 404, 413, 415) },
       },
     },
     async (request) => {
@@ -79,10 +91,14 @@ export function setupAlbumRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'deleteAlbum',
+          summary: 'Delete an album; its images stay, in no album',
+          tag: 'albums',
+          access: 'bearer',
+        }),
         params: albumIdParamsSchema,
-        response: { 204: z.null(), ...errorResponses },
+        response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {

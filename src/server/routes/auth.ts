@@ -12,7 +12,8 @@ import { CodedError } from '../../shared/errors';
 import { currentViewer } from '../plugins/authenticate';
 import { toUser } from '../repos/users-repo';
 import type { Services } from '../services';
-import { bearerAuth, errorResponses } from './schemas';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 
 export function setupAuthRoutes(root: FastifyInstance, services: Services): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -21,10 +22,14 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
     '/api/auth/signup',
     {
       schema: {
-        tags: ['auth'],
-        summary: 'Create an account (the first one is admin); may carry a presigned avatarKey',
+        ...operation({
+          id: 'signup',
+          summary: 'Create an account (the first one is admin); may carry a presigned avatarKey',
+          tag: 'auth',
+          access: 'anonymous',
+        }),
         body: signupRequestSchema,
-        response: { 201: authResponseSchema, ...errorResponses },
+        response: { 201: authResponseSchema, ...errorResponses(400, 409, 413, 415, 422) },
       },
       // Runs for every failure of this route, validation included, before the answer is sent.
       onError: async (request) => {
@@ -50,9 +55,14 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
     '/api/auth/login',
     {
       schema: {
-        tags: ['auth'],
+        ...operation({
+          id: 'login',
+          summary: 'Sign in with email and password (rate-limited per IP and per email)',
+          tag: 'auth',
+          access: 'anonymous',
+        }),
         body: loginRequestSchema,
-        response: { 200: authResponseSchema, ...errorResponses },
+        response: { 200: authResponseSchema, ...errorResponses(400, 401, 413, 415, 429) },
       },
     },
     async (request) => services.auth.login(request.ip, request.body.email, request.body.password),
@@ -63,9 +73,13 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
     {
       onRequest: app.requireAuth,
       schema: {
-        tags: ['auth'],
-        security: bearerAuth,
-        response: { 200: meResponseSchema, ...errorResponses },
+        ...operation({
+          id: 'getCurrentUser',
+          summary: 'The signed-in user',
+          tag: 'auth',
+          access: 'bearer',
+        }),
+        response: { 200: meResponseSchema, ...errorResponses(401) },
       },
     },
     async (request) => {
@@ -81,9 +95,13 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
     {
       onRequest: app.requireAuth,
       schema: {
-        tags: ['auth'],
-        security: bearerAuth,
-        response: { 200: signedUrlResponseSchema, ...errorResponses },
+        ...operation({
+          id: 'getAvatarUrl',
+          summary: "A signed GET URL for the signed-in user's profile image",
+          tag: 'auth',
+          access: 'bearer',
+        }),
+        response: { 200: signedUrlResponseSchema, ...errorResponses(401, 404) },
       },
     },
     async (request) => {

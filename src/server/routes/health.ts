@@ -1,6 +1,8 @@
 // Liveness (the process answers) and readiness (the database and the bucket answer).
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 import type { Services } from '../services';
 
 /** A dependency that has not answered by then counts as down, so a probe never hangs. */
@@ -34,16 +36,31 @@ async function answers(
 export function setupHealthRoutes(app: FastifyInstance, services: Services): void {
   app.get(
     '/healthz',
-    { schema: { tags: ['health'], response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        ...operation({
+          id: 'checkLiveness',
+          summary: 'Whether the process answers (liveness)',
+          tag: 'health',
+          access: 'anonymous',
+        }),
+        // No client errors: the probe reads nothing from the request.
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses() },
+      },
+    },
     async () => ({ ok: true as const }),
   );
   app.get(
     '/readyz',
     {
       schema: {
-        tags: ['health'],
-        summary: 'Whether the database and the bucket answer (503 when either does not)',
-        response: { 200: readinessSchema, 503: readinessSchema },
+        ...operation({
+          id: 'checkReadiness',
+          summary: 'Whether the database and the bucket answer (503 when either does not)',
+          tag: 'health',
+          access: 'anonymous',
+        }),
+        response: { ...errorResponses(), 200: readinessSchema, 503: readinessSchema },
       },
     },
     async (request, reply) => {

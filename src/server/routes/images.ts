@@ -23,7 +23,8 @@ import { CodedError } from '../../shared/errors';
 import { currentViewer } from '../plugins/authenticate';
 import { toImage, type ListImagesFilter, type Viewer } from '../repos/images-repo';
 import type { Services } from '../services';
-import { bearerAuth, errorResponses } from './schemas';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 
 function listFilter(
   viewer: Viewer,
@@ -41,18 +42,24 @@ export type { ListImagesQuery };
 export function setupImageRoutes(root: FastifyInstance, services: Services): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const common = { onRequest: app.requireAuth };
-  const tags = ['images'];
 
   app.post(
     '/api/images',
     {
       ...common,
       schema: {
-        tags,
-        summary: 'Register an uploaded object (idempotent per key)',
-        security: bearerAuth,
+        ...operation({
+          id: 'registerImage',
+          summary: 'Register an uploaded object (idempotent per key)',
+          tag: 'images',
+          access: 'bearer',
+        }),
         body: registerImageRequestSchema,
-        response: { 200: imageResponseSchema, 201: imageResponseSchema, ...errorResponses },
+        response: {
+          200: imageResponseSchema,
+          201: imageResponseSchema,
+          ...errorResponses(400, 401, 404, 409, 413, 415, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -68,11 +75,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'List images, newest first by default, with keyset pagination',
-        security: bearerAuth,
+        ...operation({
+          id: 'listImages',
+          summary: 'List images, newest first by default, with keyset pagination',
+          tag: 'images',
+          access: 'bearer',
+        }),
         querystring: listImagesQuerySchema,
-        response: { 200: listImagesResponseSchema, ...errorResponses },
+        response: { 200: listImagesResponseSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -90,11 +100,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'List images with fresh signed URLs for the original and the thumbnail',
-        security: bearerAuth,
+        ...operation({
+          id: 'listGallery',
+          summary: 'List images with fresh signed URLs for the original and the thumbnail',
+          tag: 'images',
+          access: 'bearer',
+        }),
         querystring: listImagesQuerySchema,
-        response: { 200: galleryResponseSchema, ...errorResponses },
+        response: { 200: galleryResponseSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -112,11 +125,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'Sign a GET for an object key the caller may read',
-        security: bearerAuth,
+        ...operation({
+          id: 'getSignedUrlByKey',
+          summary: 'Sign a GET for an object key the caller may read',
+          tag: 'images',
+          access: 'bearer',
+        }),
         querystring: signedUrlByKeyQuerySchema,
-        response: { 200: signedUrlResponseSchema, ...errorResponses },
+        response: { 200: signedUrlResponseSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => services.signedUrls.forViewerKey(currentViewer(request), request.query.key),
@@ -127,11 +143,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'Sign GETs for many images at once (what a gallery screen shows)',
-        security: bearerAuth,
+        ...operation({
+          id: 'getSignedUrls',
+          summary: 'Sign GETs for many images at once (what a gallery screen shows)',
+          tag: 'images',
+          access: 'bearer',
+        }),
         body: signedUrlsRequestSchema,
-        response: { 200: signedUrlsResponseSchema, ...errorResponses },
+        response: { 200: signedUrlsResponseSchema, ...errorResponses(400, 401, 413, 415) },
       },
     },
     async (request) => ({
@@ -148,11 +167,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'Delete many images; each is reported as deleted or failed',
-        security: bearerAuth,
+        ...operation({
+          id: 'bulkDeleteImages',
+          summary: 'Delete many images; each is reported as deleted or failed',
+          tag: 'images',
+          access: 'bearer',
+        }),
         body: bulkDeleteRequestSchema,
-        response: { 200: bulkDeleteResponseSchema, ...errorResponses },
+        response: { 200: bulkDeleteResponseSchema, ...errorResponses(400, 401, 413, 415) },
       },
     },
     async (request) => services.imagesService.bulkDelete(currentViewer(request), request.body.ids),
@@ -163,10 +185,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'getImage',
+          summary: 'One image',
+          tag: 'images',
+          access: 'bearer',
+        }),
         params: imageIdParamsSchema,
-        response: { 200: imageResponseSchema, ...errorResponses },
+        response: { 200: imageResponseSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => ({
@@ -179,11 +205,15 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'getImageSignedUrl',
+          summary: 'A signed GET URL for an image or its thumbnail',
+          tag: 'images',
+          access: 'bearer',
+        }),
         params: imageIdParamsSchema,
         querystring: signedUrlQuerySchema,
-        response: { 200: signedUrlResponseSchema, ...errorResponses },
+        response: { 200: signedUrlResponseSchema, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
@@ -197,11 +227,15 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        security: bearerAuth,
+        ...operation({
+          id: 'updateImage',
+          summary: 'Edit the title, alt text, album or tags of an image',
+          tag: 'images',
+          access: 'bearer',
+        }),
         params: imageIdParamsSchema,
         body: updateImageRequestSchema,
-        response: { 200: imageResponseSchema, ...errorResponses },
+        response: { 200: imageResponseSchema, ...errorResponses(400, 401, 404, 413, 415) },
       },
     },
     async (request) => ({
@@ -218,11 +252,14 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     {
       ...common,
       schema: {
-        tags,
-        summary: 'Delete the S3 objects, then the row (the row stays if the store refuses)',
-        security: bearerAuth,
+        ...operation({
+          id: 'deleteImage',
+          summary: 'Delete the S3 objects, then the row (the row stays if the store refuses)',
+          tag: 'images',
+          access: 'bearer',
+        }),
         params: imageIdParamsSchema,
-        response: { 204: z.null().describe('Deleted'), ...errorResponses },
+        response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 401, 404) },
       },
     },
     async (request, reply) => {

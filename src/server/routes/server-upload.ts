@@ -13,7 +13,8 @@ import { idSchema, imageResponseSchema } from '../../shared/api';
 import { CodedError } from '../../shared/errors';
 import { currentViewer } from '../plugins/authenticate';
 import type { Services } from '../services';
-import { bearerAuth, errorResponses } from './schemas';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 
 const fieldsSchema = z.object({
   albumId: idSchema.optional(),
@@ -113,12 +114,18 @@ export async function setupServerUploadRoute(
       {
         onRequest: app.requireAuth,
         schema: {
-          tags: ['images'],
-          summary:
-            'Upload through the server (multipart field "image", optional albumId and title)',
-          security: bearerAuth,
+          ...operation({
+            id: 'uploadImage',
+            summary:
+              'Upload through the server (multipart field "image", optional albumId and title)',
+            tag: 'images',
+            access: 'bearer',
+          }),
           consumes: ['multipart/form-data'],
-          response: { 201: imageResponseSchema, ...errorResponses },
+          response: {
+            201: imageResponseSchema,
+            ...errorResponses(400, 401, 404, 413, 415, 422),
+          },
         },
       },
       async (request, reply) => {

@@ -9,7 +9,8 @@ import {
 } from '../../shared/api';
 import { optionalAuth } from '../plugins/authenticate';
 import type { Services } from '../services';
-import { bearerAuth, errorResponses } from './schemas';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 
 /** Anonymous callers can only presign avatars, and only a few a minute per IP. */
 const ANONYMOUS_PER_MINUTE = 20;
@@ -34,11 +35,17 @@ export function setupUploadRoutes(root: FastifyInstance, services: Services): vo
       config: { rateLimit },
       onRequest: (request) => optionalAuth(root, request),
       schema: {
-        tags: ['uploads'],
-        summary: 'Presign one PUT; purpose "avatar" works without a token',
-        security: bearerAuth,
+        ...operation({
+          id: 'presignUpload',
+          summary: 'Presign one PUT; purpose "avatar" works without a token',
+          tag: 'uploads',
+          access: 'bearerOrAnonymous',
+        }),
         body: presignRequestSchema,
-        response: { 200: presignResponseSchema, ...errorResponses },
+        response: {
+          200: presignResponseSchema,
+          ...errorResponses(400, 401, 409, 413, 415, 429),
+        },
       },
     },
     async (request) => {
@@ -53,11 +60,17 @@ export function setupUploadRoutes(root: FastifyInstance, services: Services): vo
       config: { rateLimit },
       onRequest: app.requireAuth,
       schema: {
-        tags: ['uploads'],
-        summary: 'Presign up to 100 PUTs in one round trip (all or none)',
-        security: bearerAuth,
+        ...operation({
+          id: 'presignUploadBatch',
+          summary: 'Presign up to 100 PUTs in one round trip (all or none)',
+          tag: 'uploads',
+          access: 'bearer',
+        }),
         body: presignBatchRequestSchema,
-        response: { 200: presignBatchResponseSchema, ...errorResponses },
+        response: {
+          200: presignBatchResponseSchema,
+          ...errorResponses(400, 401, 409, 413, 415, 429),
+        },
       },
     },
     async (request) => ({
