@@ -3,6 +3,7 @@
 // may call it.
 export const TAGS = {
   health: 'Liveness and readiness probes',
+  meta: 'What a client needs to know about this server before signing in',
   auth: 'Sign-up, sign-in and the signed-in user',
   uploads: 'Presigned PUT URLs: the client uploads the bytes straight to the bucket',
   images: 'Registered images: register, list, read, edit, delete, signed GET URLs',

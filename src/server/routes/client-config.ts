@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { clientConfigSchema, type ClientConfig } from '../../shared/api';
+import { errorResponses } from '../openapi/error-responses';
+import { operation } from '../openapi/operation';
 import type { Services } from '../services';
-import { errorResponses } from './schemas';
 
 export function setupClientConfigRoute(root: FastifyInstance, services: Services): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -13,10 +14,16 @@ export function setupClientConfigRoute(root: FastifyInstance, services: Services
     '/api/client-config',
     {
       schema: {
-        tags: ['meta'],
-        summary: 'Public facts about this server a client needs before signing in',
-        security: [],
-        response: { 200: clientConfigSchema, ...errorResponses },
+        ...operation({
+          id: 'getClientConfig',
+          summary: 'Public facts about this server a client needs before signing in',
+          description:
+            'storeOrigin is the origin signed image URLs point at; the desktop app allows images from it alone.',
+          tag: 'meta',
+          access: 'anonymous',
+        }),
+        // No client errors: it reads nothing from the request.
+        response: { 200: clientConfigSchema, ...errorResponses() },
       },
     },
     async () => {
