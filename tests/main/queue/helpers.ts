@@ -255,5 +255,3 @@ export function watchRequestsTo(port: number | string) {
     },
   };
 }
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
