@@ -29,6 +29,8 @@ test.beforeEach(async ({ page, preview, images }) => {
 
 test('moves three selected images into an album by drag-and-drop', async ({ page }) => {
   await createAlbum(page, 'Holiday');
+  // Every tile is rendered before their order is read once, to pick tiles by position.
+  await expect(gallery(page).getByRole('img')).toHaveCount(8);
   const order = await tileNamesInOrder(page);
   expect(order).toHaveLength(8);
 
@@ -48,7 +50,7 @@ test('moves three selected images into an album by drag-and-drop', async ({ page
   await albumButton(page, 'Holiday').click();
   await expect(page.getByRole('heading', { name: 'Holiday' })).toBeVisible();
   await expectThumbnailsLoaded(page, 3);
-  expect((await tileNamesInOrder(page)).sort()).toEqual([...moved].sort());
+  await expect.poll(async () => (await tileNamesInOrder(page)).sort()).toEqual([...moved].sort());
   await saveScreen(page, 'album');
 
   // The rest are still where they were: in no album.
@@ -63,6 +65,7 @@ test('bulk-deletes two images, removing their objects from the bucket', async ({
   bucket,
 }) => {
   const before = await imagesByName(preview.urls.server, account);
+  await expect(gallery(page).getByRole('img')).toHaveCount(8);
   const order = await tileNamesInOrder(page);
   const doomed = [order[0]!, order[5]!];
   const doomedKeys = doomed.flatMap((name) => {

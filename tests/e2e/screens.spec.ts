@@ -9,6 +9,7 @@ import {
   expectThumbnailsLoaded,
   galleryImage,
   newAccount,
+  openUploads,
   uploadThroughPicker,
 } from './support/ui';
 
@@ -28,6 +29,8 @@ test('preview, details, settings and dark mode', async ({ page, preview, images 
   const dialog = page.getByRole('dialog', { name: /^Preview of / });
   await expect(dialog).toHaveAccessibleName(`Preview of ${rotated.name}`);
   const original = dialog.getByRole('img', { name: rotated.name, exact: true });
+  // The signed URL arrives asynchronously; wait for it, then for its pixels.
+  await expect(original).toHaveAttribute('src', /X-Amz-Signature=/);
   await expect
     .poll(() => original.evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth > 0]))
     .toEqual([true, true]);
@@ -36,7 +39,6 @@ test('preview, details, settings and dark mode', async ({ page, preview, images 
     img.naturalHeight,
   ]);
   expect(size[0]).toBeGreaterThan(size[1]!);
-  expect(await original.getAttribute('src')).toMatch(/X-Amz-Signature=/);
   await expect(dialog).toContainText(`${size[0]} × ${size[1]}`);
   await expect(dialog).toContainText('users/');
   await saveScreen(page, 'preview');
@@ -59,7 +61,7 @@ test('preview, details, settings and dark mode', async ({ page, preview, images 
   await expect(settings).toBeHidden();
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.getByRole('button', { name: /^Uploads/ }).click();
+  await openUploads(page);
   await dismissMessages(page);
   await saveScreen(page, 'gallery-dark');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -119,7 +119,9 @@ test('files queued by one account wait for it while another is signed in', async
   const rows = queueList(page).getByRole('listitem');
   const held = rows.filter({ hasText: 'Other account' });
   await expect(held.first()).toContainText(`Queued by ${ann.email}`);
-  // The batch line counts them apart (the list itself only renders the rows in view).
+  // The batch line counts them apart (the list itself only renders the rows in view). Read
+  // once on purpose: Ann's runs stopped when she signed out, so this is the baseline that must
+  // not move while Bob is signed in (checked against the line again below).
   const summary = page.getByText(/waiting for another account/);
   const waiting = Number(/(\d+) files? waiting/.exec((await summary.textContent())!)![1]);
   expect(waiting).toBeGreaterThan(0);

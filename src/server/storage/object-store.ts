@@ -52,6 +52,11 @@ export class ObjectStore {
     size: number;
     sha256Hex?: string | undefined;
     expiresInSeconds: number;
+    /**
+     * When the signature says it was made; default now. Signing in the past yields a URL that
+     * has already expired, so the store's refusal can be tested without waiting for one to.
+     */
+    signedAt?: Date;
   }): Promise<PresignedPut> {
     const checksum =
       this.options.checksums && input.sha256Hex
@@ -64,8 +69,10 @@ export class ObjectStore {
       ContentLength: input.size,
       ChecksumSHA256: checksum,
     });
+    const signedAt = input.signedAt ?? new Date();
     const url = await getSignedUrl(this.client, command, {
       expiresIn: input.expiresInSeconds,
+      signingDate: signedAt,
       signableHeaders: new Set(['content-type', 'content-length']),
       // Kept as a header (not hoisted into the query) so the store checks the body against it.
       unhoistableHeaders: checksum ? new Set(['x-amz-checksum-sha256']) : undefined,
@@ -75,7 +82,11 @@ export class ObjectStore {
       'content-length': String(input.size),
     };
     if (checksum) headers['x-amz-checksum-sha256'] = checksum;
-    return { url, headers, expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000) };
+    return {
+      url,
+      headers,
+      expiresAt: new Date(signedAt.getTime() + input.expiresInSeconds * 1000),
+    };
   }
 
   async presignGet(

@@ -59,9 +59,18 @@ export async function expectSignedIn(page: Page): Promise<void> {
 
 /** Opens the uploads panel if it is hidden (it holds the "Drop images" region). */
 export async function openUploads(page: Page): Promise<void> {
-  if (await dropRegion(page).isVisible()) return;
-  await page.getByRole('button', { name: /^Uploads/ }).click();
-  await expect(dropRegion(page)).toBeVisible();
+  // The top bar's toggle: pressed while the panel is open.
+  const toggle = page.getByRole('button', { name: /^Uploads/ });
+  // The toggle flips the panel, and a drop opens it too: if one lands between reading the
+  // state and clicking, the click closes it again. So read, click only when closed, and check;
+  // a round that raced is simply run again.
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-pressed', { timeout: 1_000 })) !== 'true') {
+      await toggle.click({ timeout: 1_000 });
+    }
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
+    await expect(dropRegion(page)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 export async function dropOnRegion(page: Page, files: readonly TestImage[]): Promise<void> {
@@ -132,5 +141,9 @@ export async function uploadThroughPicker(page: Page, files: readonly TestImage[
 /** Closes the floating messages (they fade after a few seconds anyway), for a clear picture. */
 export async function dismissMessages(page: Page): Promise<void> {
   const buttons = page.getByRole('button', { name: 'Dismiss message' });
-  while ((await buttons.count()) > 0) await buttons.first().click();
+  // A message may fade on its own between being counted and being clicked; the click then
+  // finds nothing and times out quickly, and the next round counts again, until none is left.
+  await expect(async () => {
+    while ((await buttons.count()) > 0) await buttons.first().click({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }

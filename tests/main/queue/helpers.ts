@@ -1,6 +1,8 @@
 // Shared setup for the queue tests: a real backend with its S3 emulator, a signed-up user with
 // an ApiClient, generated images on disk, and a queue that records what it reports.
+import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs/promises';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createDeflate } from 'node:zlib';
@@ -201,4 +203,55 @@ export function userObjects(t: TestServer, userId: string): Promise<string[]> {
   return t.objectKeys(`users/${userId}/`);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Watches this process's HTTP client requests to one port (Node's diagnostics channels see
+ * every request, axios's and the AWS SDK's included), so a test can wait for the queue to have
+ * run into a stopped server instead of sleeping and hoping it has.
+ */
+export function watchRequestsTo(port: number | string) {
+  const toPort = (request: ClientRequest) =>
+    String(request.getHeader('host') ?? '').endsWith(`:${port}`);
+  const responses: { method: string; status: number }[] = [];
+  let failed = 0;
+  const waiters = new Set<() => void>();
+  const onError = ({ request }: { request: ClientRequest }) => {
+    if (!toPort(request)) return;
+    failed += 1;
+    for (const wake of waiters) wake();
+  };
+  const onResponse = ({
+    request,
+    response,
+  }: {
+    request: ClientRequest;
+    response: IncomingMessage;
+  }) => {
+    if (toPort(request)) responses.push({ method: request.method, status: response.statusCode! });
+  };
+  diagnostics.subscribe('http.client.request.error', onError as (message: unknown) => void);
+  diagnostics.subscribe('http.client.response.finish', onResponse as (message: unknown) => void);
+  return {
+    /** Every response from the port so far. */
+    responses,
+    /** Resolves once a request to the port has failed (refused, reset) after this call. */
+    nextFailure(): Promise<void> {
+      const before = failed;
+      return new Promise((resolve) => {
+        const wake = () => {
+          if (failed === before) return;
+          waiters.delete(wake);
+          resolve();
+        };
+        waiters.add(wake);
+      });
+    },
+    stop() {
+      diagnostics.unsubscribe('http.client.request.error', onError as (message: unknown) => void);
+      diagnostics.unsubscribe(
+        'http.client.response.finish',
+        onResponse as (message: unknown) => void,
+      );
+      waiters.clear();
+    },
+  };
+}

@@ -4,7 +4,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../server/test-server';
-import { listRows, newUser, noisyJpeg, openQueue, sleep, useTempDir, userObjects } from './helpers';
+import {
+  listRows,
+  newUser,
+  noisyJpeg,
+  openQueue,
+  useTempDir,
+  userObjects,
+  watchRequestsTo,
+} from './helpers';
 
 const tmp = useTempDir();
 const servers: TestServer[] = [];
@@ -40,14 +48,23 @@ describe('server stopped mid-batch, then restarted', () => {
     queue.start();
     await until((views) => views.filter((v) => v.state === 'done').length >= 4);
 
+    // The API and the S3 emulator both go; the restart waits until the queue has run into the
+    // stopped server (a refused or reset request), so the batch really rides out the outage.
+    const ports = [
+      new URL(first.baseUrl).port,
+      new URL(first.server.services.storage.embedded!.endpoint).port,
+    ];
+    const watchers = ports.map((port) => watchRequestsTo(port));
+    const hitOutage = Promise.race(watchers.map((w) => w.nextFailure()));
     await first.server.close();
     const doneWhileDown = [...latest.values()].filter((v) => v.state === 'done').length;
-    await sleep(500);
+    expect(doneWhileDown).toBeLessThan(files.length);
+    await hitOutage;
+    for (const w of watchers) w.stop();
     const second = await startTestServer({}, { reuse: first, keepPorts: true });
     servers.push(second);
     await queue.idle();
 
-    expect(doneWhileDown).toBeLessThan(files.length);
     const { items, totals } = queue.snapshot();
     expect(totals.byState.done).toBe(files.length);
     expect(items.every((i) => i.error === null)).toBe(true);
