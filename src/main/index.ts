@@ -87,7 +87,9 @@ async function start(): Promise<void> {
     { windowId: () => mainWindow?.webContents.id, origin: APP_ORIGIN },
     (channel) => console.warn(`[image-desk] refused IPC on ${channel} from a foreign sender`),
   );
-  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'));
+  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
+    isPackaged: app.isPackaged,
+  });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });

@@ -1,7 +1,15 @@
 // The main window's options: every security switch explicit, so a test can assert each one.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export interface MainWindowFlags {
+  /** app.isPackaged: an installed build has no DevTools (nothing to inspect the session with). */
+  isPackaged: boolean;
+}
+
+export function mainWindowOptions(
+  preloadPath: string,
+  flags: MainWindowFlags,
+): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 840,
@@ -22,7 +30,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      devTools: !flags.isPackaged,
       safeDialogs: true,
     },
   };

@@ -8,7 +8,7 @@ import { hardenSession, hardenWindow } from '../../../src/main/security';
 import { mainWindowOptions } from '../../../src/main/window-options';
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions('/app/out/preload/index.cjs');
+  const options = mainWindowOptions('/app/out/preload/index.cjs', { isPackaged: true });
   const prefs = options.webPreferences!;
 
   it('isolates the renderer: sandboxed, context-isolated, no Node', () => {
@@ -32,6 +32,20 @@ describe('mainWindowOptions', () => {
     });
     expect(prefs).not.toHaveProperty('experimentalFeatures', true);
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+  });
+
+  it('has no DevTools in an installed build', () => {
+    expect(prefs.devTools).toBe(false);
+  });
+
+  it('keeps DevTools for development runs', () => {
+    const dev = mainWindowOptions('/repo/desktop/out/preload/index.cjs', { isPackaged: false });
+    expect(dev.webPreferences?.devTools).toBe(true);
+    // Only DevTools differ: development runs are as locked down as installed ones.
+    expect({ ...dev.webPreferences, devTools: false, preload: '' }).toEqual({
+      ...prefs,
+      preload: '',
+    });
   });
 
   it('opens as "Image Desk", shown only when ready', () => {
