@@ -7,6 +7,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
 import { APP_ORIGIN } from './ipc/sender-check';
+import { setupMainLog } from './logging/main-log';
 import { hardenSession } from './security';
 import { defaultDataDir } from './services/data-dir';
 import { createPreviewer } from './services/previews';
@@ -18,6 +19,10 @@ protocol.registerSchemesAsPrivileged([
 
 if (process.env.IMAGE_DESK_DATA_DIR)
   app.setPath('userData', path.resolve(process.env.IMAGE_DESK_DATA_DIR));
+
+// After userData is settled: the log folder derives from it on Windows and Linux.
+const mainLog = setupMainLog();
+const log = mainLog.scope('main');
 
 let mainWindow: BrowserWindow | undefined;
 let core: DesktopCore | undefined;
@@ -72,7 +77,7 @@ async function start(): Promise<void> {
       });
       return result.canceled ? [] : result.filePaths;
     },
-    onUnexpectedError: (where, error) => console.error(`[image-desk] ${where} failed:`, error),
+    onUnexpectedError: (where, error) => log.error(`${where} failed:`, error),
   });
   const previews = createPreviewer(
     (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
@@ -85,7 +90,10 @@ async function start(): Promise<void> {
     ipcMain,
     core.router,
     { windowId: () => mainWindow?.webContents.id, origin: APP_ORIGIN },
-    (channel) => console.warn(`[image-desk] refused IPC on ${channel} from a foreign sender`),
+    (channel, sender) =>
+      log.warn(
+        `refused IPC on ${channel} from a foreign sender (${sender.frameUrl ?? 'no frame'})`,
+      ),
   );
   mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
     isPackaged: app.isPackaged,
