@@ -7,6 +7,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
 import { APP_ORIGIN } from './ipc/sender-check';
+import { createQuitGuard } from './lifecycle/quit-guard';
 import { setupMainLog } from './logging/main-log';
 import { hardenSession } from './security';
 import { defaultDataDir } from './services/data-dir';
@@ -39,9 +40,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    void core?.close();
+  const quitGuard = createQuitGuard({
+    close: async () => core?.close(),
+    quit: () => app.quit(),
+    log: mainLog.scope('quit'),
   });
+  app.on('before-quit', quitGuard.onBeforeQuit);
 }
 
 async function start(): Promise<void> {
