@@ -9,6 +9,7 @@ import { UploadQueue } from './queue';
 import { Session } from './services/session';
 import { SettingsStore } from './services/settings-store';
 import { TokenStore } from './services/token-store';
+import type { UpdateStatus } from './updates/update-controller';
 
 export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
 
@@ -20,6 +21,8 @@ export interface DesktopCoreOptions {
   /** IMAGE_DESK_SERVER: wins over the saved server for this run. */
   serverOverride?: string | undefined;
   onUnexpectedError?: (where: string, error: unknown) => void;
+  /** The app's self-update; the browser preview and tests pass a disabled one. */
+  updates: UpdateStatus;
 }
 
 export interface DesktopCore {
@@ -95,6 +98,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
       },
       chooseImages: options.chooseImages ?? (async () => []),
       expireSession,
+      updates: options.updates,
     }),
     { onUnexpectedError: options.onUnexpectedError },
   );

@@ -12,6 +12,7 @@ import { setupMainLog } from './logging/main-log';
 import { hardenSession } from './security';
 import { defaultDataDir } from './services/data-dir';
 import { createPreviewer } from './services/previews';
+import { setupUpdates } from './updates/setup-updates';
 import { createMainWindow } from './window';
 
 protocol.registerSchemesAsPrivileged([
@@ -27,6 +28,11 @@ const log = mainLog.scope('main');
 
 let mainWindow: BrowserWindow | undefined;
 let core: DesktopCore | undefined;
+const quitGuard = createQuitGuard({
+  close: async () => core?.close(),
+  quit: () => app.quit(),
+  log: mainLog.scope('quit'),
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -40,17 +46,17 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  const quitGuard = createQuitGuard({
-    close: async () => core?.close(),
-    quit: () => app.quit(),
-    log: mainLog.scope('quit'),
-  });
   app.on('before-quit', quitGuard.onBeforeQuit);
 }
 
 async function start(): Promise<void> {
   hardenSession(electronSession.defaultSession);
   const emit = createEventSender(() => mainWindow?.webContents);
+  const updates = await setupUpdates({
+    onState: (state) => emit('update:state', state),
+    log: mainLog.scope('updates'),
+    beforeInstall: quitGuard.closeOnce,
+  });
   core = await startDesktopCore({
     dataDir: process.env.IMAGE_DESK_DATA_DIR
       ? path.resolve(process.env.IMAGE_DESK_DATA_DIR)
@@ -82,6 +88,7 @@ async function start(): Promise<void> {
       return result.canceled ? [] : result.filePaths;
     },
     onUnexpectedError: (where, error) => log.error(`${where} failed:`, error),
+    updates,
   });
   const previews = createPreviewer(
     (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
@@ -105,4 +112,5 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+  updates.start();
 }

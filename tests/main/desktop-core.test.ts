@@ -2,6 +2,7 @@
 // files added through IPC upload, and events reach the window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopCore, type DesktopCore } from '../../src/main/desktop-core';
+import { disabledUpdates } from '../../src/main/updates/update-controller';
 import type { IpcEventName } from '../../src/shared/ipc';
 import type { QueueItemView } from '../../src/shared/queue';
 import { startTestServer, type TestServer } from '../server/test-server';
@@ -25,6 +26,7 @@ beforeAll(async () => {
     emit: (event, payload) => events.push({ event, payload }),
     tokens: memoryTokenStore(new MemorySecrets()),
     serverOverride: t.baseUrl,
+    updates: disabledUpdates('Updates are off in tests.'),
   });
 });
 afterAll(async () => {
