@@ -21,6 +21,7 @@ export function connectMainEvents(store = useAppStore): () => void {
     b.on('session:changed', (state) => store.getState().setSession(state)),
     b.on('session:expired', ({ message }) => store.getState().sessionExpired(message)),
     b.on('settings:warning', ({ message }) => store.getState().setSettingsWarning(message)),
+    b.on('update:state', (state) => store.getState().setUpdateState(state)),
   ];
   return () => {
     for (const off of unsubscribe) off();
