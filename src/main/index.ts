@@ -1,14 +1,16 @@
-// Electron entry point: the thin glue. Single instance, the app:// protocol, hardened window,
-// IPC transport; everything else is the plain-Node desktop core.
+// Electron entry point: the thin glue. Single instance, the app:// protocol, logging, menu,
+// updater, hardened window, IPC transport; everything else is the plain-Node desktop core.
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { app, ipcMain, protocol, session as electronSession } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
+import { chooseImagesDialog } from './choose-images-dialog';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
 import { APP_ORIGIN } from './ipc/sender-check';
 import { createQuitGuard } from './lifecycle/quit-guard';
 import { setupMainLog } from './logging/main-log';
+import { setupAppMenu } from './menu/app-menu';
 import { hardenSession } from './security';
 import { defaultDataDir } from './services/data-dir';
 import { createPreviewer } from './services/previews';
@@ -28,6 +30,7 @@ const log = mainLog.scope('main');
 
 let mainWindow: BrowserWindow | undefined;
 let core: DesktopCore | undefined;
+const emit = createEventSender(() => mainWindow?.webContents);
 const quitGuard = createQuitGuard({
   close: async () => core?.close(),
   quit: () => app.quit(),
@@ -51,7 +54,6 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(electronSession.defaultSession);
-  const emit = createEventSender(() => mainWindow?.webContents);
   const updates = await setupUpdates({
     onState: (state) => emit('update:state', state),
     log: mainLog.scope('updates'),
@@ -63,30 +65,7 @@ async function start(): Promise<void> {
       : defaultDataDir(),
     emit,
     serverOverride: process.env.IMAGE_DESK_SERVER,
-    chooseImages: async () => {
-      const result = await dialog.showOpenDialog(mainWindow!, {
-        title: 'Choose images',
-        properties: ['openFile', 'openDirectory', 'multiSelections'],
-        filters: [
-          {
-            name: 'Images',
-            extensions: [
-              'jpg',
-              'jpeg',
-              'png',
-              'webp',
-              'avif',
-              'heic',
-              'heif',
-              'gif',
-              'tif',
-              'tiff',
-            ],
-          },
-        ],
-      });
-      return result.canceled ? [] : result.filePaths;
-    },
+    chooseImages: () => chooseImagesDialog(mainWindow),
     onUnexpectedError: (where, error) => log.error(`${where} failed:`, error),
     updates,
   });
@@ -106,11 +85,29 @@ async function start(): Promise<void> {
         `refused IPC on ${channel} from a foreign sender (${sender.frameUrl ?? 'no frame'})`,
       ),
   );
-  mainWindow = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
-    isPackaged: app.isPackaged,
-  });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  openMainWindow();
+  // After the first window: a menu command may open one (macOS), never race the first.
+  setupAppMenu({
+    logFolder: mainLog.folder,
+    chooseImages: () => runInWindow(() => emit('menu:command', { command: 'choose-images' })),
+    log: mainLog.scope('menu'),
   });
   updates.start();
+}
+
+function openMainWindow(): BrowserWindow {
+  const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
+    isPackaged: app.isPackaged,
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  return window;
+}
+
+/** Runs a window command now, or once a new window has loaded (macOS: the app has none open). */
+function runInWindow(command: () => void): void {
+  if (mainWindow) return command();
+  openMainWindow().webContents.once('did-finish-load', command);
 }

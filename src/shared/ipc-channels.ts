@@ -37,6 +37,7 @@ export const IPC_EVENTS = [
   'session:expired',
   'settings:warning',
   'update:state',
+  'menu:command',
 ] as const;
 export type IpcEventName = (typeof IPC_EVENTS)[number];
 

@@ -121,6 +121,8 @@ export const ipcEventContract = {
   'session:expired': z.object({ message: z.string() }),
   'settings:warning': z.object({ message: z.string() }),
   'update:state': updateStateSchema,
+  /** An application-menu command the window carries out (it owns the notices and the album). */
+  'menu:command': z.object({ command: z.enum(['choose-images']) }),
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEventContract)[E]>;

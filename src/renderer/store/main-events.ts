@@ -22,6 +22,9 @@ export function connectMainEvents(store = useAppStore): () => void {
     b.on('session:expired', ({ message }) => store.getState().sessionExpired(message)),
     b.on('settings:warning', ({ message }) => store.getState().setSettingsWarning(message)),
     b.on('update:state', (state) => store.getState().setUpdateState(state)),
+    b.on('menu:command', ({ command }) => {
+      if (command === 'choose-images') void store.getState().chooseAndAdd();
+    }),
   ];
   return () => {
     for (const off of unsubscribe) off();
