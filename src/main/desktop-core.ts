@@ -2,6 +2,7 @@
 // router). Electron's index.ts, the browser preview's bridge and the tests all start it this way.
 import path from 'node:path';
 import type { IpcEventName, IpcEventPayload } from '../shared/ipc';
+import type { QueueTotals } from '../shared/queue';
 import { sniffFile } from '../imaging';
 import { createIpcHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
@@ -23,6 +24,8 @@ export interface DesktopCoreOptions {
   onUnexpectedError?: (where: string, error: unknown) => void;
   /** The app's self-update; the browser preview and tests pass a disabled one. */
   updates: UpdateStatus;
+  /** Every batch-totals event, for main-process listeners (the keep-awake controller). */
+  onQueueTotals?: (totals: QueueTotals) => void;
 }
 
 export interface DesktopCore {
@@ -71,8 +74,10 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     },
     onEvent: (event) => {
       if (event.type === 'item') options.emit('queue:item', event.item);
-      else if (event.type === 'totals') options.emit('queue:totals', event.totals);
-      else
+      else if (event.type === 'totals') {
+        options.emit('queue:totals', event.totals);
+        options.onQueueTotals?.(event.totals);
+      } else
         expireSession(
           'Your session has expired. Sign in again; your uploads are paused, not lost.',
         );

@@ -1,21 +1,28 @@
 // Electron entry point: the thin glue. Single instance, the app:// protocol, logging, menu,
-// updater, hardened window, IPC transport; everything else is the plain-Node desktop core.
+// updater, window (hardened, placed where it was), keep-awake, process watch, quit guard, IPC
+// transport; everything else is the plain-Node desktop core and the modules it composes.
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, ipcMain, protocol, session as electronSession } from 'electron';
+import { app, ipcMain, powerSaveBlocker, protocol, session as electronSession } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseImagesDialog } from './choose-images-dialog';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
 import { APP_ORIGIN } from './ipc/sender-check';
 import { createQuitGuard } from './lifecycle/quit-guard';
+import { watchChildProcesses, watchRenderer } from './lifecycle/watch-processes';
 import { setupMainLog } from './logging/main-log';
 import { setupAppMenu } from './menu/app-menu';
+import { createKeepAwake } from './power/keep-awake';
 import { hardenSession } from './security';
 import { defaultDataDir } from './services/data-dir';
 import { createPreviewer } from './services/previews';
 import { setupUpdates } from './updates/setup-updates';
-import { createMainWindow } from './window';
+import { createMainWindow, displayWorkAreas } from './window';
+import { MAIN_WINDOW_SIZE } from './window-options';
+import { trackWindowState } from './window-state/track-window-state';
+import { placeWindow } from './window-state/window-placement';
+import { WindowStateStore } from './window-state/window-state-store';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -23,6 +30,8 @@ protocol.registerSchemesAsPrivileged([
 
 if (process.env.IMAGE_DESK_DATA_DIR)
   app.setPath('userData', path.resolve(process.env.IMAGE_DESK_DATA_DIR));
+// The same folder as userData: settings, session pointer, queue, window state.
+const dataDir = defaultDataDir();
 
 // After userData is settled: the log folder derives from it on Windows and Linux.
 const mainLog = setupMainLog();
@@ -31,8 +40,13 @@ const log = mainLog.scope('main');
 let mainWindow: BrowserWindow | undefined;
 let core: DesktopCore | undefined;
 const emit = createEventSender(() => mainWindow?.webContents);
+const windowState = new WindowStateStore({ dataDir, log: mainLog.scope('window') });
+const keepAwake = createKeepAwake(powerSaveBlocker, mainLog.scope('power'));
 const quitGuard = createQuitGuard({
-  close: async () => core?.close(),
+  close: async () => {
+    await Promise.all([core?.close(), windowState.flush()]);
+    keepAwake.release();
+  },
   quit: () => app.quit(),
   log: mainLog.scope('quit'),
 });
@@ -41,15 +55,27 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    } else if (core) {
+      openMainWindow();
+    }
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   void app.whenReady().then(start);
-  app.on('window-all-closed', () => app.quit());
+  // macOS apps keep running in the Dock with no window (uploads carry on); elsewhere closing
+  // the window quits, after the quit guard has let the queue save.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (core && !mainWindow) openMainWindow();
+  });
   app.on('before-quit', quitGuard.onBeforeQuit);
+  watchChildProcesses(mainLog.scope('process'));
 }
 
 async function start(): Promise<void> {
@@ -59,16 +85,18 @@ async function start(): Promise<void> {
     log: mainLog.scope('updates'),
     beforeInstall: quitGuard.closeOnce,
   });
+  await windowState.load();
   core = await startDesktopCore({
-    dataDir: process.env.IMAGE_DESK_DATA_DIR
-      ? path.resolve(process.env.IMAGE_DESK_DATA_DIR)
-      : defaultDataDir(),
+    dataDir,
     emit,
     serverOverride: process.env.IMAGE_DESK_SERVER,
     chooseImages: () => chooseImagesDialog(mainWindow),
     onUnexpectedError: (where, error) => log.error(`${where} failed:`, error),
     updates,
+    onQueueTotals: (totals) => keepAwake.update(totals),
   });
+  // A batch resumed from the last run may already be uploading.
+  keepAwake.update(core.queue.snapshot().totals);
   const previews = createPreviewer(
     (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
   );
@@ -98,8 +126,11 @@ async function start(): Promise<void> {
 function openMainWindow(): BrowserWindow {
   const window = createMainWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
     isPackaged: app.isPackaged,
+    placement: placeWindow(windowState.latest(), displayWorkAreas(), MAIN_WINDOW_SIZE),
   });
   mainWindow = window;
+  trackWindowState(window, windowState);
+  watchRenderer(window, mainLog.scope('window'));
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });

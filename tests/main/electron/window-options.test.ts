@@ -52,6 +52,20 @@ describe('mainWindowOptions', () => {
     expect(options.title).toBe('Image Desk');
     expect(options.show).toBe(false);
   });
+
+  it('opens at the default size, centred, without a remembered placement', () => {
+    expect(options).toMatchObject({ width: 1280, height: 840, minWidth: 800, minHeight: 560 });
+    expect(options).not.toHaveProperty('x');
+    expect(options).not.toHaveProperty('y');
+  });
+
+  it('opens where it was last time', () => {
+    const placed = mainWindowOptions('/p.cjs', {
+      isPackaged: true,
+      placement: { x: -900, y: 40, width: 1000, height: 700, maximized: true },
+    });
+    expect(placed).toMatchObject({ x: -900, y: 40, width: 1000, height: 700, minWidth: 800 });
+  });
 });
 
 describe('contentSecurityPolicy', () => {
