@@ -2,6 +2,7 @@
 // router). Electron's index.ts, the browser preview's bridge and the tests all start it this way.
 import path from 'node:path';
 import type { IpcEventName, IpcEventPayload } from '../shared/ipc';
+import type { QueueTotals } from '../shared/queue';
 import { sniffFile } from '../imaging';
 import { createIpcHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
@@ -10,6 +11,7 @@ import { Session } from './services/session';
 import { SettingsStore } from './services/settings-store';
 import { StoreOrigin } from './services/store-origin';
 import { TokenStore } from './services/token-store';
+import type { UpdateStatus } from './updates/update-controller';
 
 export type EmitEvent = <E extends IpcEventName>(event: E, payload: IpcEventPayload<E>) => void;
 
@@ -25,6 +27,10 @@ export interface DesktopCoreOptions {
   onStoreOriginChange?: (origins: readonly string[]) => void;
   /** How the store origin is asked of a server (default: GET /api/client-config). */
   fetchStoreOrigin?: (serverUrl: string) => Promise<string>;
+  /** The app's self-update; the browser preview and tests pass a disabled one. */
+  updates: UpdateStatus;
+  /** Every batch-totals event, for main-process listeners (the keep-awake controller). */
+  onQueueTotals?: (totals: QueueTotals) => void;
 }
 
 export interface DesktopCore {
@@ -86,8 +92,10 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     },
     onEvent: (event) => {
       if (event.type === 'item') options.emit('queue:item', event.item);
-      else if (event.type === 'totals') options.emit('queue:totals', event.totals);
-      else
+      else if (event.type === 'totals') {
+        options.emit('queue:totals', event.totals);
+        options.onQueueTotals?.(event.totals);
+      } else
         expireSession(
           'Your session has expired. Sign in again; your uploads are paused, not lost.',
         );
@@ -116,6 +124,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
       },
       chooseImages: options.chooseImages ?? (async () => []),
       expireSession,
+      updates: options.updates,
     }),
     { onUnexpectedError: options.onUnexpectedError },
   );

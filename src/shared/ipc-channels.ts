@@ -25,6 +25,8 @@ export const IPC_CHANNELS = [
   'albums:rename',
   'albums:delete',
   'dialog:choose-images',
+  'update:get-state',
+  'update:restart',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 
@@ -34,6 +36,8 @@ export const IPC_EVENTS = [
   'session:changed',
   'session:expired',
   'settings:warning',
+  'update:state',
+  'menu:command',
 ] as const;
 export type IpcEventName = (typeof IPC_EVENTS)[number];
 

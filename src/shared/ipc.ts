@@ -15,6 +15,7 @@ import { errorCodeSchema } from './errors';
 import type { IpcChannel, IpcEventName } from './ipc-channels';
 import { queueItemViewSchema, queueSnapshotSchema, queueTotalsSchema } from './queue';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import { updateStateSchema } from './updates';
 
 export * from './ipc-channels';
 
@@ -104,6 +105,9 @@ export const ipcContract = {
   },
   'albums:delete': { args: z.object({ id: idSchema }), result: ok },
   'dialog:choose-images': { args: none, result: z.object({ paths: z.array(z.string()) }) },
+  'update:get-state': { args: none, result: updateStateSchema },
+  /** Quits and installs the downloaded update; refused (CONFLICT) unless one is ready. */
+  'update:restart': { args: none, result: ok },
 } as const satisfies Record<IpcChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcArgs<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['args']>;
@@ -116,6 +120,9 @@ export const ipcEventContract = {
   'session:changed': sessionStateSchema,
   'session:expired': z.object({ message: z.string() }),
   'settings:warning': z.object({ message: z.string() }),
+  'update:state': updateStateSchema,
+  /** An application-menu command the window carries out (it owns the notices and the album). */
+  'menu:command': z.object({ command: z.enum(['choose-images']) }),
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcEventPayload<E extends IpcEventName> = z.output<(typeof ipcEventContract)[E]>;

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { startDesktopCore, type DesktopCore, type EmitEvent } from '../main/desktop-core';
 import { createPreviewer } from '../main/services/previews';
 import type { TokenStore } from '../main/services/token-store';
+import { disabledUpdates } from '../main/updates/update-controller';
+import { UPDATES_OFF } from '../main/updates/update-feed';
 import type { ServerConfig } from '../server/config';
 import { createServer, type RunningServer } from '../server/server';
 import { newBridgeToken } from './bridge-auth';
@@ -62,6 +64,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       // No native dialog here: the renderer falls back to its file input.
       chooseImages: async () => [],
       onUnexpectedError: options.onUnexpectedError,
+      updates: disabledUpdates(UPDATES_OFF.webPreview),
     });
     undo.push(() => core.close());
 

@@ -1,7 +1,9 @@
 // The desktop core as the app starts it: a first sign-in in a fresh data dir starts the queue,
 // files added through IPC upload, and events reach the window.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDesktopCore, type DesktopCore } from '../../src/main/desktop-core';
+import { createKeepAwake } from '../../src/main/power/keep-awake';
+import { disabledUpdates } from '../../src/main/updates/update-controller';
 import type { IpcEventName } from '../../src/shared/ipc';
 import type { QueueItemView } from '../../src/shared/queue';
 import { startTestServer, type TestServer } from '../server/test-server';
@@ -12,11 +14,19 @@ import {
   uniqueEmail,
   writeJpeg,
 } from './services/helpers';
+import { recordingLog } from './support/recording-log';
 
 const newDir = tempDirs('image-desk-core-');
 let t: TestServer;
 let core: DesktopCore;
 const events: Array<{ event: IpcEventName; payload: unknown }> = [];
+/** Electron's powerSaveBlocker needs the binary: this records what the keep-awake asks of it. */
+const blocker = {
+  calls: [] as string[],
+  start: () => (blocker.calls.push('start'), 7),
+  stop: (id: number) => blocker.calls.push(`stop ${id}`),
+};
+const keepAwake = createKeepAwake(blocker, recordingLog());
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -25,6 +35,8 @@ beforeAll(async () => {
     emit: (event, payload) => events.push({ event, payload }),
     tokens: memoryTokenStore(new MemorySecrets()),
     serverOverride: t.baseUrl,
+    updates: disabledUpdates('Updates are off in tests.'),
+    onQueueTotals: (totals) => keepAwake.update(totals),
   });
 });
 afterAll(async () => {
@@ -61,6 +73,8 @@ describe('desktop core', () => {
     ).toBe(true);
     const keys = await t.objectKeys('users/');
     expect(keys).toHaveLength(4); // two originals, two thumbnails
+    // The computer was kept awake for the batch, and may sleep once the last totals say done.
+    await vi.waitFor(() => expect(blocker.calls).toEqual(['start', 'stop 7']));
   });
 
   it('keeps files with the account that queued them when another account signs in', async () => {

@@ -262,6 +262,16 @@ describe('the IPC contract over the bridge', () => {
     const response = await invoke(web.origin, page, 'dialog:choose-images');
     expect(response.body).toEqual({ ok: true, result: { paths: [] } });
   });
+
+  it('does not update itself: the desktop app does, and restart is refused', async () => {
+    const state = await invoke(web.origin, page, 'update:get-state');
+    expect(state.body).toEqual({
+      ok: true,
+      result: { status: 'disabled', reason: 'Updates are handled by the desktop app.' },
+    });
+    const restart = await invoke(web.origin, page, 'update:restart');
+    expect(restart.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
 });
 
 describe('stopping', () => {

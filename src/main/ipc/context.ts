@@ -2,6 +2,7 @@
 import type { QueueItemView, QueueSnapshot } from '../../shared/queue';
 import type { Session } from '../services/session';
 import type { SettingsStore } from '../services/settings-store';
+import type { UpdateStatus } from '../updates/update-controller';
 
 /** The part of the upload queue the handlers use. */
 export interface QueueControls {
@@ -27,4 +28,6 @@ export interface DesktopContext {
   chooseImages(): Promise<string[]>;
   /** Marks the session expired and tells the renderer. */
   expireSession(message: string): void;
+  /** The desktop app's self-update (a disabled one in the browser preview). */
+  updates: UpdateStatus;
 }

@@ -5,6 +5,7 @@ import { queueHandlers } from './queue.ipc';
 import type { IpcHandlers } from './router';
 import { sessionHandlers } from './session.ipc';
 import { settingsHandlers } from './settings.ipc';
+import { updateHandlers } from './updates.ipc';
 
 export function createIpcHandlers(ctx: DesktopContext): IpcHandlers {
   return {
@@ -12,5 +13,6 @@ export function createIpcHandlers(ctx: DesktopContext): IpcHandlers {
     ...settingsHandlers(ctx),
     ...queueHandlers(ctx),
     ...galleryHandlers(ctx),
+    ...updateHandlers(ctx),
   };
 }

@@ -8,6 +8,7 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createThumbsSlice, type ThumbsSlice } from './thumbs-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createUpdateSlice, type UpdateSlice } from './update-slice';
 
 export type AppState = SessionSlice &
   SettingsSlice &
@@ -15,7 +16,8 @@ export type AppState = SessionSlice &
   GallerySlice &
   ThumbsSlice &
   AlbumsSlice &
-  UiSlice;
+  UiSlice &
+  UpdateSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
@@ -27,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createThumbsSlice(...a),
   ...createAlbumsSlice(...a),
   ...createUiSlice(...a),
+  ...createUpdateSlice(...a),
 }));
 
 // Any call that finds the session gone (AUTH_EXPIRED / AUTH_REQUIRED) lands on sign-in.

@@ -21,6 +21,10 @@ export function connectMainEvents(store = useAppStore): () => void {
     b.on('session:changed', (state) => store.getState().setSession(state)),
     b.on('session:expired', ({ message }) => store.getState().sessionExpired(message)),
     b.on('settings:warning', ({ message }) => store.getState().setSettingsWarning(message)),
+    b.on('update:state', (state) => store.getState().setUpdateState(state)),
+    b.on('menu:command', ({ command }) => {
+      if (command === 'choose-images') void store.getState().chooseAndAdd();
+    }),
   ];
   return () => {
     for (const off of unsubscribe) off();

@@ -21,6 +21,8 @@ export interface QueueSlice {
   addDropped(items: readonly DroppedItem[]): Promise<void>;
   addPicked(files: readonly PickedFile[]): Promise<void>;
   addPaths(paths: readonly string[]): Promise<void>;
+  /** The native file dialog (File ▸ Choose Images…), then the chosen files into the queue. */
+  chooseAndAdd(): Promise<void>;
   queueCommand(
     command: 'queue:pause' | 'queue:resume' | 'queue:cancel' | 'queue:retry',
     ids?: string[],
@@ -133,6 +135,17 @@ export const createQueueSlice: SliceCreator<QueueSlice> = (set, get) => {
     async addPaths(paths) {
       try {
         if (paths.length > 0) announce(await enqueue(paths));
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async chooseAndAdd() {
+      try {
+        const { paths } = await invoke('dialog:choose-images');
+        if (paths.length === 0) return;
+        get().setUploadsOpen(true);
+        await get().addPaths(paths);
       } catch (error) {
         fail(error);
       }

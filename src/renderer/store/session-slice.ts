@@ -81,6 +81,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
 
   async boot() {
     set({ bootError: null });
+    // Not part of the start-up: an update never holds the window back.
+    void get().loadUpdateState();
     try {
       const [session] = await Promise.all([
         invoke('session:get'),

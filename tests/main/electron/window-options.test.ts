@@ -8,7 +8,7 @@ import { hardenSession, hardenWindow } from '../../../src/main/security';
 import { mainWindowOptions } from '../../../src/main/window-options';
 
 describe('mainWindowOptions', () => {
-  const options = mainWindowOptions('/app/out/preload/index.cjs');
+  const options = mainWindowOptions('/app/out/preload/index.cjs', { isPackaged: true });
   const prefs = options.webPreferences!;
 
   it('isolates the renderer: sandboxed, context-isolated, no Node', () => {
@@ -34,9 +34,37 @@ describe('mainWindowOptions', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
+  it('has no DevTools in an installed build', () => {
+    expect(prefs.devTools).toBe(false);
+  });
+
+  it('keeps DevTools for development runs', () => {
+    const dev = mainWindowOptions('/repo/desktop/out/preload/index.cjs', { isPackaged: false });
+    expect(dev.webPreferences?.devTools).toBe(true);
+    // Only DevTools differ: development runs are as locked down as installed ones.
+    expect({ ...dev.webPreferences, devTools: false, preload: '' }).toEqual({
+      ...prefs,
+      preload: '',
+    });
+  });
+
   it('opens as "Image Desk", shown only when ready', () => {
     expect(options.title).toBe('Image Desk');
     expect(options.show).toBe(false);
+  });
+
+  it('opens at the default size, centred, without a remembered placement', () => {
+    expect(options).toMatchObject({ width: 1280, height: 840, minWidth: 800, minHeight: 560 });
+    expect(options).not.toHaveProperty('x');
+    expect(options).not.toHaveProperty('y');
+  });
+
+  it('opens where it was last time', () => {
+    const placed = mainWindowOptions('/p.cjs', {
+      isPackaged: true,
+      placement: { x: -900, y: 40, width: 1000, height: 700, maximized: true },
+    });
+    expect(placed).toMatchObject({ x: -900, y: 40, width: 1000, height: 700, minWidth: 800 });
   });
 });
 

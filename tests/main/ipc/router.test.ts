@@ -11,6 +11,10 @@ import { createIpcHandlers } from '../../../src/main/ipc/handlers';
 import { createIpcRouter, type IpcRouter } from '../../../src/main/ipc/router';
 import { Session } from '../../../src/main/services/session';
 import { SettingsStore } from '../../../src/main/services/settings-store';
+import {
+  createUpdateController,
+  type UpdateController,
+} from '../../../src/main/updates/update-controller';
 import { QUEUE_STATES, type QueueSnapshot } from '../../../src/shared/queue';
 import { startTestServer, type TestServer } from '../../server/test-server';
 import { uploadImage } from '../../server/upload-helpers';
@@ -21,6 +25,9 @@ import {
   uniqueEmail,
   writeJpeg,
 } from '../services/helpers';
+import { FakeClock, settle } from '../../support/fake-clock';
+import { recordingLog } from '../support/recording-log';
+import { ScriptedDriver } from '../updates/scripted-driver';
 
 const EMPTY_SNAPSHOT: QueueSnapshot = {
   items: [],
@@ -75,6 +82,8 @@ interface Desk {
   secrets: MemorySecrets;
   queue: ReturnType<typeof stubQueue>;
   unexpected: Array<[string, unknown]>;
+  updates: UpdateController;
+  updater: ScriptedDriver;
 }
 
 async function openDesk(): Promise<Desk> {
@@ -89,6 +98,14 @@ async function openDesk(): Promise<Desk> {
   });
   const queue = stubQueue();
   const unexpected: Array<[string, unknown]> = [];
+  // electron-updater needs the Electron binary: a scripted one stands in for it.
+  const updater = new ScriptedDriver().answerChecks({ version: '2.1.0' });
+  const updates = createUpdateController({
+    driver: updater,
+    onState: () => undefined,
+    log: recordingLog(),
+    timers: new FakeClock(),
+  });
   const router = createIpcRouter(
     createIpcHandlers({
       session,
@@ -97,10 +114,11 @@ async function openDesk(): Promise<Desk> {
       checkPath: async (file) => void (await sniffFile(file)),
       chooseImages: async () => ['/picked/a.jpg'],
       expireSession: () => void session.expire(),
+      updates,
     }),
     { onUnexpectedError: (channel, error) => unexpected.push([channel, error]) },
   );
-  return { router, dataDir, settings, session, secrets, queue, unexpected };
+  return { router, dataDir, settings, session, secrets, queue, unexpected, updates, updater };
 }
 
 let desk: Desk;
@@ -383,6 +401,35 @@ describe('queue channels', () => {
       ['pause', ['q1', 'q2']],
       ['cancel', undefined],
     ]);
+  });
+});
+
+describe('update channels', () => {
+  it('reads the state, and restarts only into a downloaded version', async () => {
+    expect(await desk.router.dispatch('update:get-state', undefined)).toEqual({
+      ok: true,
+      result: { status: 'idle' },
+    });
+    desk.updates.start();
+    await settle();
+    desk.updater.progress(30);
+    expect(await desk.router.dispatch('update:get-state', undefined)).toEqual({
+      ok: true,
+      result: { status: 'downloading', version: '2.1.0', percent: 30 },
+    });
+    expect(expectError(await desk.router.dispatch('update:restart', undefined), 'CONFLICT')).toBe(
+      'No update is ready to install yet.',
+    );
+    expect(desk.updater.installs).toBe(0);
+
+    desk.updater.finishDownload();
+    await settle();
+    expect(await desk.router.dispatch('update:restart', undefined)).toEqual({
+      ok: true,
+      result: { ok: true },
+    });
+    expect(desk.updater.installs).toBe(1);
+    desk.updates.stop();
   });
 });
 
