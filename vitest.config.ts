@@ -2,6 +2,8 @@
 import { defineConfig } from 'vitest/config';
 
 const API = ['tests/server/api/**/*.test.ts'];
+// Several servers sharing one database: PostgreSQL only (PGlite lives inside one process).
+const MULTI_SERVER = ['tests/server/multi-server/**/*.test.ts'];
 // Need a D-Bus session with an unlocked gnome-keyring: run through scripts/with-keyring.sh.
 const KEYCHAIN = ['tests/keychain/**/*.test.ts', 'tests/cli/**/*.test.ts'];
 
@@ -16,6 +18,7 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [
             ...API,
+            ...MULTI_SERVER,
             ...KEYCHAIN,
             'tests/e2e/**',
             'tests/e2e-electron/**',
@@ -53,7 +56,7 @@ export default defineConfig({
       {
         test: {
           name: 'api-postgres',
-          include: API,
+          include: [...API, ...MULTI_SERVER],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['tests/setup/postgres-global.ts'],
           testTimeout: 30_000,

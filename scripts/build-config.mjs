@@ -2,6 +2,7 @@
 // scripts/build.mjs, the tests and the benchmarks all build from these options.
 //   server   src/server/main.ts  -> out/server/main.js          (node out/server/main.js)
 //   cli      src/cli/main.ts     -> out/cli/main.js             (the `image-desk` command)
+//            (each with image-worker.js beside it: the image pool's worker thread)
 //   main     src/main/index.ts   -> desktop/out/main/index.cjs  (Electron's main process)
 //   preload  src/preload/index.ts-> desktop/out/preload/index.cjs
 // The renderer is built by Vite (vite.config.ts).
@@ -42,9 +43,25 @@ export const BUILD_TARGETS = /** @type {const} */ (['server', 'cli', 'main', 'pr
  * folder so they never race a developer's build).
  * @param {BuildTarget} target
  * @param {{ outRoot?: string }} [options]
- * @returns {import('esbuild').BuildOptions & { outfile: string }}
+ * @returns {import('esbuild').BuildOptions}
  */
 export function buildOptions(target, { outRoot } = {}) {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- not an esbuild option
+  const { entryFile, ...options } = describeTarget(target, outRoot);
+  return options;
+}
+
+/**
+ * The file `node` (or Electron) runs for a target built with the same `outRoot`.
+ * @param {BuildTarget} target
+ * @param {{ outRoot?: string }} [options]
+ */
+export function entryFileOf(target, { outRoot } = {}) {
+  return describeTarget(target, outRoot).entryFile;
+}
+
+/** @returns {import('esbuild').BuildOptions & { entryFile: string }} */
+function describeTarget(target, outRoot) {
   const common = {
     bundle: true,
     sourcemap: true,
@@ -64,12 +81,18 @@ export function buildOptions(target, { outRoot } = {}) {
       // time (PGlite, sharp and argon2 load files and native code relative to themselves).
       return {
         ...common,
-        entryPoints: [path.join(ROOT, `src/${target}/main.ts`)],
-        outfile: out(`${target}/main.js`),
+        entryPoints: {
+          main: path.join(ROOT, `src/${target}/main.ts`),
+          // Loaded by the image pool from the folder of the bundle that uses it.
+          'image-worker': path.join(ROOT, 'src/imaging/worker/image-worker.ts'),
+        },
+        outdir: out(target),
+        entryFile: out(`${target}/main.js`),
         platform: 'node',
         format: 'esm',
         target: NODE_TARGET,
         packages: 'external',
+        // Only main.js is run as a command; the shebang is harmless in the worker.
         ...(target === 'cli' ? { banner: { js: '#!/usr/bin/env node' } } : {}),
       };
     case 'main':
@@ -77,6 +100,7 @@ export function buildOptions(target, { outRoot } = {}) {
         ...common,
         entryPoints: [path.join(ROOT, 'src/main/index.ts')],
         outfile: out('main/index.cjs', true),
+        entryFile: out('main/index.cjs', true),
         platform: 'node',
         format: 'cjs',
         target: ELECTRON_NODE_TARGET,
@@ -88,6 +112,7 @@ export function buildOptions(target, { outRoot } = {}) {
         ...common,
         entryPoints: [path.join(ROOT, 'src/preload/index.ts')],
         outfile: out('preload/index.cjs', true),
+        entryFile: out('preload/index.cjs', true),
         platform: 'node',
         format: 'cjs',
         target: ELECTRON_CHROME_TARGET,

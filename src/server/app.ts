@@ -14,7 +14,6 @@ import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
 import type { Services } from './services';
-import { loggerOptions } from './logger';
 import type { TrustProxy } from './trust-proxy';
 
 /** Fastify's types take a hop count as a function: trust the first `hops` hops from the socket. */
@@ -24,7 +23,7 @@ function fastifyTrustProxy(trust: TrustProxy) {
 
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(services.config.logLevel),
+    loggerInstance: services.log,
     bodyLimit: 1024 * 1024,
     // TRUST_PROXY: off unless the operator names the proxies, so request.ip stays honest.
     trustProxy: fastifyTrustProxy(services.config.trustProxy),

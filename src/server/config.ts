@@ -69,6 +69,7 @@ const envSchema = z
     S3_ENDPOINT: z.preprocess(emptyAsUndefined, httpUrl.optional()),
     S3_FORCE_PATH_STYLE: optionalFlag,
     S3_CHECKSUMS: optionalFlag,
+    S3_CONDITIONAL_WRITES: optionalFlag,
     S3_EMBEDDED_PORT: wholeNumber(0, 65535).optional(),
     S3_EMBEDDED_ACCESS_KEY: z.preprocess(
       emptyAsUndefined,
@@ -96,6 +97,8 @@ const envSchema = z
     PENDING_GRACE_SECONDS: wholeNumber(0).default(600),
     SWEEP_INTERVAL_SECONDS: wholeNumber(1, 24 * 60 * 60).default(300),
     LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
+    IMAGE_WORKERS: wholeNumber(1, 64).optional(),
+    MAX_DECODE_PIXELS: wholeNumber(1_000_000, 2_000_000_000).default(100_000_000),
     TRUST_PROXY: z
       .string()
       .optional()
@@ -158,6 +161,8 @@ export interface ServerConfig {
     endpoint: string | undefined;
     forcePathStyle: boolean;
     checksums: boolean;
+    /** Presigned PUTs carry If-None-Match: * (a URL creates its object once). */
+    conditionalWrites: boolean;
     embeddedPort: number;
     /** Credentials of the embedded emulator (it refuses requests not signed with them). */
     embeddedCredentials: { accessKeyId: string; secretAccessKey: string };
@@ -170,6 +175,10 @@ export interface ServerConfig {
   pendingGraceSeconds: number;
   sweepIntervalSeconds: number;
   loginMaxAttempts: number;
+  /** Images the server processes at once (multipart uploads); undefined = one per core but one. */
+  imageWorkers: number | undefined;
+  /** Pixels × decoded frames one upload may decode (a decompression bomb's budget). */
+  maxDecodePixels: number;
   /** Proxies allowed to name the client (X-Forwarded-For); false = the socket's address. */
   trustProxy: TrustProxy;
 }
@@ -208,6 +217,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       forcePathStyle: e.S3_FORCE_PATH_STYLE ?? (embeddedS3 || Boolean(e.S3_ENDPOINT)),
       // AWS S3 verifies x-amz-checksum-sha256 on presigned PUTs; the emulator ignores it.
       checksums: e.S3_CHECKSUMS ?? !embeddedS3,
+      // AWS S3, MinIO, R2 and the embedded store honour it; off only for a store that refuses it.
+      conditionalWrites: e.S3_CONDITIONAL_WRITES ?? true,
       embeddedPort: e.S3_EMBEDDED_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1),
       embeddedCredentials: {
         accessKeyId: e.S3_EMBEDDED_ACCESS_KEY,
@@ -222,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pendingGraceSeconds: e.PENDING_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    imageWorkers: e.IMAGE_WORKERS,
+    maxDecodePixels: e.MAX_DECODE_PIXELS,
     trustProxy: e.TRUST_PROXY,
   };
 }

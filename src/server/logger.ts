@@ -1,7 +1,12 @@
 // pino options: structured logs that never carry tokens, passwords or URL signatures.
-import type { FastifyServerOptions } from 'fastify';
+import { pino, type LoggerOptions, type Logger } from 'pino';
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+/** The one logger of a server: Fastify's request logs and the services' logs go through it. */
+export function createLogger(level: string): Logger {
+  return pino(loggerOptions(level));
+}
+
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const server = await createServer(config);
-  const { app, sweeper } = server;
+  const { app } = server;
   const grace = closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     await server.close().catch(() => undefined);
     throw error;
   }
-  sweeper.start();
+  server.startUpkeep();
   const publicUrl =
     config.publicUrl && config.publicUrl !== address ? `, public URL ${config.publicUrl}` : '';
   console.log(

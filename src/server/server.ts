@@ -1,10 +1,15 @@
-// Opens the database and the store, builds the app, starts the sweeper; one close() undoes it all.
+// Opens the database and the store, builds the app, sets up the background upkeep (orphan sweeper
+// and bucket reconciler); one close() undoes it all.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import type { ServerConfig } from './config';
 import { openDatabase } from './db/connect';
+import { createImagePool } from '../imaging/worker/image-pool';
+import { createLogger } from './logger';
 import { createServices, type Services } from './services';
+import { ObjectRefsRepo } from './repos/object-refs-repo';
+import { ObjectReconciler } from './services/object-reconciler';
 import { OrphanSweeper } from './services/orphan-sweeper';
 import { openStorage } from './storage/open-storage';
 
@@ -12,6 +17,9 @@ export interface RunningServer {
   app: FastifyInstance;
   services: Services;
   sweeper: OrphanSweeper;
+  reconciler: ObjectReconciler;
+  /** Starts the sweeper and the reconciler on SWEEP_INTERVAL_SECONDS (and once now). */
+  startUpkeep(): void;
   close(): Promise<void>;
 }
 
@@ -22,16 +30,22 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     dataDir: config.dataDir,
   });
   const storage = await openStorage(config);
+  const log = createLogger(config.logLevel);
+  const imagePool = createImagePool({
+    threads: config.imageWorkers,
+    onWorkerError: (err) => log.error({ err, scope: 'images' }, 'an image worker failed'),
+  });
   let database: Awaited<ReturnType<typeof openDatabase>> | undefined;
   let services: ReturnType<typeof createServices>;
   let app: FastifyInstance;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    services = createServices(config, database, storage, jwtSecret);
+    services = createServices(config, database, storage, jwtSecret, log, imagePool);
     app = await buildApp(services);
   } catch (error) {
     await database?.close().catch(() => undefined);
     await storage.close().catch(() => undefined);
+    await imagePool.close();
     throw error;
   }
   const openedDatabase = database;
@@ -41,18 +55,30 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     { graceSeconds: config.pendingGraceSeconds, intervalSeconds: config.sweepIntervalSeconds },
     app.log.child({ scope: 'sweeper' }),
   );
+  const reconciler = new ObjectReconciler(
+    new ObjectRefsRepo(openedDatabase.db),
+    storage.store,
+    { graceSeconds: config.pendingGraceSeconds, intervalSeconds: config.sweepIntervalSeconds },
+    app.log.child({ scope: 'reconciler' }),
+  );
   let closed = false;
   return {
     app,
     services,
     sweeper,
+    reconciler,
+    startUpkeep: () => {
+      sweeper.start();
+      reconciler.start();
+    },
     close: async () => {
       if (closed) return;
       closed = true;
-      await sweeper.stop();
+      await Promise.all([sweeper.stop(), reconciler.stop()]);
       await app.close();
       await openedDatabase.close();
       await storage.close();
+      await imagePool.close();
     },
   };
 }

@@ -21,7 +21,9 @@ export const ERROR_CODES = [
   'KEY_ALREADY_USED',
   'OBJECT_MISSING',
   'OBJECT_MISMATCH',
+  'CONTENT_MISMATCH',
   'STORAGE_UNAVAILABLE',
+  'SERVER_BUSY',
   // Images on disk or in a request
   'UNSUPPORTED_TYPE',
   'CORRUPT_IMAGE',

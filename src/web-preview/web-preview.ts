@@ -52,7 +52,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
       port: options.server.port,
       host: options.server.host,
     });
-    backend.sweeper.start();
+    backend.startUpkeep();
 
     const hub = createEventHub();
     const emit: EmitEvent = (event, payload) => hub.emit(event, payload);

@@ -62,8 +62,10 @@ test('a failed account creation deletes the uploaded profile image', async ({
   await expect(page.getByRole('button', { name: 'Remove' })).toHaveCount(0);
   await saveScreen(page, 'create-account-error');
 
-  // The avatar was uploaded (presigned before sign-up) and the server deleted it again.
+  // The avatar was uploaded (presigned before sign-up) and the server deleted it again, its
+  // staging copy included.
   expect(await bucket.keys('avatars/')).toEqual([]);
+  expect(await bucket.keys('incoming/')).toEqual([]);
 
   // Trying again with another email and the image chosen anew uploads it afresh.
   await page.getByLabel('Email').fill('grace.other@example.com');

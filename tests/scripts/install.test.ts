@@ -17,7 +17,13 @@ beforeAll(async () => {
   project = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-npm-ci-'));
   await fs.mkdir(path.join(project, 'desktop'));
   await fs.mkdir(path.join(project, 'scripts'));
-  for (const file of ['package.json', 'package-lock.json', 'desktop/package.json']) {
+  await fs.mkdir(path.join(project, 'patches'));
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'desktop/package.json',
+    'patches/@20minutes+s3rver+5.0.0.patch',
+  ]) {
     await fs.copyFile(path.join(ROOT, file), path.join(project, file));
   }
   await fs.copyFile(
@@ -50,6 +56,12 @@ describe('npm ci without access to Electron downloads', () => {
     );
     expect(electron.version).toMatch(/^45\./);
     await expect(fs.access(path.join(project, 'node_modules/electron/dist'))).rejects.toThrow();
+    // The postinstall step applied the dependency patches (patches/README.md).
+    const emulatorAuth = await fs.readFile(
+      path.join(project, 'node_modules/@20minutes/s3rver/lib/middleware/authentication.js'),
+      'utf8',
+    );
+    expect(emulatorAuth).toContain('[param, value].map(encodeURIComponentRFC3986)');
   });
 
   it('the first desktop start tries once, then says how to get the binary', () => {

@@ -30,6 +30,7 @@ describe('loadConfig defaults', () => {
       endpoint: undefined,
       forcePathStyle: true,
       checksums: false,
+      conditionalWrites: true,
       embeddedPort: 8788,
       embeddedCredentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     });
@@ -43,6 +44,8 @@ describe('loadConfig defaults', () => {
       maxUploadBytes: 50 * 1024 * 1024,
       maxAvatarBytes: 2 * 1024 * 1024,
       loginMaxAttempts: 10,
+      imageWorkers: undefined,
+      maxDecodePixels: 100_000_000,
       trustProxy: false,
     });
   });

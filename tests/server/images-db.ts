@@ -1,6 +1,7 @@
 // Direct views of the database and the bucket for API tests: what a request left behind, and
 // bulk inserts where a test needs volume faster than the HTTP flow can make it.
 import crypto from 'node:crypto';
+import { stagingKey } from '../../src/server/storage/key-layout';
 import type { TestServer } from './test-server';
 
 export function dbOf(t: TestServer) {
@@ -27,6 +28,22 @@ export async function objectKeysOf(t: TestServer, ownerId: string): Promise<stri
 
 export async function objectExists(t: TestServer, key: string): Promise<boolean> {
   return (await t.server.services.storage.store.head(key)) !== null;
+}
+
+/** Whether a presigned upload sits in staging: sent, not (yet) registered. */
+export function stagedExists(t: TestServer, key: string): Promise<boolean> {
+  return objectExists(t, stagingKey(key));
+}
+
+/** Whether anything of an upload is stored: its staging copy or its final object. */
+export async function uploadStored(t: TestServer, key: string): Promise<boolean> {
+  return (await objectExists(t, key)) || (await stagedExists(t, key));
+}
+
+/** Final keys of a user's uploads still in staging (sent, not registered). */
+export async function stagedKeysOf(t: TestServer, ownerId: string): Promise<string[]> {
+  const staged = await t.objectKeys(stagingKey(`users/${ownerId}/`));
+  return staged.map((key) => key.slice(stagingKey('').length)).sort();
 }
 
 export interface RowSpec {

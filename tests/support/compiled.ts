@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { buildOptions, ROOT } from '../../scripts/build-config.mjs';
+import { buildOptions, entryFileOf, ROOT } from '../../scripts/build-config.mjs';
 
 type Entry = 'server' | 'cli';
 
@@ -19,8 +19,8 @@ export function compiledEntry(entry: Entry): Promise<string> {
   let pending = builds.get(entry);
   if (!pending) {
     const options = buildOptions(entry, { outRoot });
-    pending = build({ ...options, logLevel: 'silent', metafile: false }).then(
-      () => options.outfile,
+    pending = build({ ...options, logLevel: 'silent', metafile: false }).then(() =>
+      entryFileOf(entry, { outRoot }),
     );
     builds.set(entry, pending);
   }

@@ -12,7 +12,7 @@ export interface UploadQueueDeps {
   api: () => ApiClient;
   /** Read when each file starts processing and for the network limit. */
   settings: () => Settings;
-  /** sharp jobs at once; default os.availableParallelism(). */
+  /** sharp jobs at once; default defaultImageThreads() (as the server's image pool). */
   cpuConcurrency?: number;
   onEvent?: (event: QueueEvent) => void;
   /** Files larger than this fail with FILE_TOO_LARGE before any decoding. Default 200 MiB. */

@@ -1,7 +1,7 @@
 // The upload queue: owns the items, schedules them under the CPU, network and memory limits,
 // and turns what the workers report into states, events and the durable file.
-import os from 'node:os';
 import { DEFAULT_MAX_FILE_BYTES } from '../../imaging';
+import { defaultImageThreads } from '../../imaging/concurrency';
 import { idSchema } from '../../shared/api/common';
 import { CodedError } from '../../shared/errors';
 import {
@@ -83,7 +83,8 @@ export class UploadQueue {
   ) {
     this.loadWarning = loaded.warning;
     this.pausedAll = loaded.state.paused;
-    this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? os.availableParallelism());
+    // The server's image pool bound: the main process keeps a core and a libuv thread for I/O.
+    this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? defaultImageThreads());
     this.claims = new ContentClaims((id) => this.book.get(id));
     for (const item of loaded.state.items) {
       // Whatever was in flight when the process stopped starts over from its checkpoint.

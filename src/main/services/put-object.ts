@@ -51,6 +51,13 @@ export async function putObject(
     return;
   }
   const s3Code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1];
+  if (status === 412 && s3Code === 'PreconditionFailed') {
+    // The URL creates its object once (If-None-Match: *): an earlier send of these bytes
+    // arrived though its answer was lost (a crash, a dropped connection). Registration checks
+    // that what is stored is what was presigned.
+    options.onProgress?.(data.length);
+    return;
+  }
   if (status === 403) {
     // Expired or otherwise refused signature: the caller presigns again.
     throw new ApiError(

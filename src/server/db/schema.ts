@@ -56,12 +56,21 @@ export interface IssuedKeysTable {
   issuedAt: CreatedAt;
 }
 
+/** The bucket reconciler's position and lease (one row, id 1). */
+export interface ReconcilerStateTable {
+  id: number;
+  prefixIndex: number;
+  startAfter: string | null;
+  leaseUntil: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   albums: AlbumsTable;
   images: ImagesTable;
   pendingUploads: PendingUploadsTable;
   issuedKeys: IssuedKeysTable;
+  reconcilerState: ReconcilerStateTable;
   // Kysely's migrator keeps its own tables; declared so the type stays honest.
   kyselyMigration: { name: string; timestamp: Generated<string> };
 }

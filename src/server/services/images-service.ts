@@ -3,12 +3,13 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CodedError } from '../../shared/errors';
 import type { BulkDeleteResponse, Image, RegisterImageRequest } from '../../shared/api';
-import type { Database, ImageRow, PendingUploadRow } from '../db/schema';
+import type { Database, ImageRow } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import type { AlbumsRepo } from '../repos/albums-repo';
 import { toImage, type ImagesRepo, type Viewer } from '../repos/images-repo';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
 import type { ObjectStore } from '../storage/object-store';
+import type { UploadAcceptance } from './upload-acceptance';
 
 export function imageNotFound(): CodedError {
   return new CodedError('NOT_FOUND', 'No image with this id exists in your gallery.');
@@ -30,6 +31,7 @@ export class ImagesService {
     private readonly pending: PendingUploadsRepo,
     private readonly albums: AlbumsRepo,
     private readonly store: ObjectStore,
+    private readonly acceptance: UploadAcceptance,
   ) {}
 
   /**
@@ -79,7 +81,20 @@ export class ImagesService {
     if (input.albumId && !(await this.albums.find(input.albumId, userId))) {
       throw new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
     }
-    await this.verifyArrived([original, ...(thumbnail ? [thumbnail] : [])]);
+    const uploads = [original, ...(thumbnail ? [thumbnail] : [])];
+    try {
+      await this.acceptance.check(uploads);
+      // The final keys exist before the row does: a row never points at a missing object. If
+      // the transaction below loses its claim, whoever claimed the rows (a concurrent
+      // registration, or the sweeper) owns these copies.
+      await this.acceptance.promote(uploads);
+    } catch (error) {
+      // The same registration sent twice at once: the first may have finished and cleared the
+      // staging copies while this one was reading them.
+      const raced = await this.images.findByKey(input.key);
+      if (raced && raced.ownerId === userId) return { image: toImage(raced), created: false };
+      throw error;
+    }
 
     try {
       const row = await this.db.transaction().execute(async (trx) => {
@@ -107,6 +122,7 @@ export class ImagesService {
           createdAt: new Date(),
         });
       });
+      await this.acceptance.clearStaging(uploads);
       return { image: toImage(row), created: true };
     } catch (error) {
       // A concurrent retry registered it first: answer as the idempotent path does.
@@ -114,35 +130,6 @@ export class ImagesService {
       if (raced && raced.ownerId === userId) return { image: toImage(raced), created: false };
       if (isUniqueViolation(error)) throw notPresigned('image');
       throw error;
-    }
-  }
-
-  /**
-   * HeadObject each upload; a wrong size or type means the object is not what was presigned,
-   * so every upload of the registration is deleted with its pending row (nothing half-registered
-   * is left behind).
-   */
-  private async verifyArrived(uploads: PendingUploadRow[]): Promise<void> {
-    const heads = await Promise.all(uploads.map((u) => this.store.head(u.key)));
-    const missing = uploads.filter((_, i) => heads[i] === null);
-    if (missing.length > 0) {
-      throw new CodedError(
-        'OBJECT_MISSING',
-        `The upload has not arrived in storage (${missing.map((u) => u.key).join(', ')}). Upload it with its presigned URL, then register it again.`,
-      );
-    }
-    const wrong = uploads.filter((u, i) => {
-      const head = heads[i]!;
-      return head.size !== u.size || (head.contentType ?? '') !== u.contentType;
-    });
-    if (wrong.length > 0) {
-      // The whole registration is void: its intact half goes too, so nothing waits for the sweeper.
-      await this.store.delete(uploads.map((u) => u.key));
-      await Promise.all(uploads.map((u) => this.pending.delete(u.key)));
-      throw new CodedError(
-        'OBJECT_MISMATCH',
-        'The uploaded file does not match the size or type it was presigned for, so it was discarded. Upload it again.',
-      );
     }
   }
 

@@ -1,4 +1,6 @@
 // Wires repositories and services over one database and one store.
+import type { FastifyBaseLogger } from 'fastify';
+import type { ImagePool } from '../../imaging/worker/image-pool';
 import type { ServerConfig } from '../config';
 import type { DatabaseHandle } from '../db/connect';
 import type { StorageHandle } from '../storage/open-storage';
@@ -12,6 +14,7 @@ import { ImagesService } from './images-service';
 import { ServerUploadService } from './server-upload-service';
 import { SignedUrls } from './signed-urls';
 import { AuthService } from './signup-service';
+import { UploadAcceptance } from './upload-acceptance';
 import { UploadsService } from './uploads-service';
 
 export function createServices(
@@ -19,6 +22,8 @@ export function createServices(
   database: DatabaseHandle,
   storage: StorageHandle,
   jwtSecret: string,
+  log: FastifyBaseLogger,
+  imagePool: ImagePool,
 ) {
   const { db } = database;
   const { store } = storage;
@@ -27,7 +32,9 @@ export function createServices(
   const images = new ImagesRepo(db);
   const albums = new AlbumsRepo(db);
   const tokens = new TokenService(jwtSecret);
+  const acceptance = new UploadAcceptance(store, pending, log.child({ scope: 'uploads' }));
   return {
+    log,
     config,
     database,
     storage,
@@ -43,11 +50,21 @@ export function createServices(
       store,
       tokens,
       new LoginLimiter(config.loginMaxAttempts),
+      acceptance,
     ),
     uploads: new UploadsService(config, pending, store),
-    imagesService: new ImagesService(db, images, pending, albums, store),
+    acceptance,
+    imagesService: new ImagesService(db, images, pending, albums, store, acceptance),
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
-    serverUploads: new ServerUploadService(db, images, albums, store),
+    imagePool,
+    serverUploads: new ServerUploadService(
+      db,
+      images,
+      albums,
+      store,
+      imagePool,
+      config.maxDecodePixels,
+    ),
   };
 }
 

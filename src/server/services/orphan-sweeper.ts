@@ -1,7 +1,9 @@
 // Deletes presigned uploads that were never registered (past their expiry plus a grace period):
-// their pending row is claimed first, then the object is deleted.
+// their pending row is claimed first, then the staging object (and a final copy a registration
+// made before it failed) is deleted.
 import type { FastifyBaseLogger } from 'fastify';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
+import { stagingKey } from '../storage/key-layout';
 import type { ObjectStore } from '../storage/object-store';
 
 export class OrphanSweeper {
@@ -37,7 +39,7 @@ export class OrphanSweeper {
         progressed ||= !claimed;
         if (!claimed) continue;
         try {
-          await this.store.delete([row.key]);
+          await this.store.delete([stagingKey(row.key), row.key]);
           removed += 1;
           progressed = true;
         } catch (err) {

@@ -1,7 +1,7 @@
 // The multipart path for clients that cannot presign: the same pipeline as the desktop, run here.
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { processImage } from '../../imaging';
+import type { ImagePool } from '../../imaging/worker/image-pool';
 import { CodedError } from '../../shared/errors';
 import type { Image } from '../../shared/api';
 import type { Database } from '../db/schema';
@@ -16,6 +16,9 @@ export class ServerUploadService {
     private readonly images: ImagesRepo,
     private readonly albums: AlbumsRepo,
     private readonly store: ObjectStore,
+    /** Image work runs here, bounded, never on the threads requests need. */
+    private readonly pool: ImagePool,
+    private readonly maxDecodePixels: number,
   ) {}
 
   /**
@@ -34,7 +37,9 @@ export class ServerUploadService {
     if (input.albumId && !(await this.albums.find(input.albumId, userId))) {
       throw new CodedError('NOT_FOUND', 'No album with this id exists in your gallery.');
     }
-    const processed = await processImage(input.path);
+    const processed = await this.pool.process(input.path, {
+      maxInputPixels: this.maxDecodePixels,
+    });
     const random = crypto.randomBytes(16).toString('base64url');
     const key = `users/${userId}/${random}.${processed.original.extension}`;
     const thumbnailKey = `users/${userId}/thumbs/${random}.${processed.thumbnail.extension}`;

@@ -1,10 +1,32 @@
-// Short-lived signed GET URLs, issued only for objects the caller may read.
+// Short-lived signed GET URLs, issued only for objects the caller may read. Each URL tells the
+// store how to answer: with the type the image was registered as and an inline disposition with
+// a safe file name, whatever metadata the object itself carries.
+import path from 'node:path';
+import { create as contentDisposition } from 'content-disposition';
 import type { GalleryImage, Image, SignedUrlResponse } from '../../shared/api';
 import { CodedError } from '../../shared/errors';
+import { IMAGE_MEDIA_TYPES, type ImageMediaType } from '../../shared/media-types';
 import type { ImageRow } from '../db/schema';
 import { toImage, type ImagesRepo, type Viewer } from '../repos/images-repo';
 import type { UsersRepo } from '../repos/users-repo';
-import type { ObjectStore } from '../storage/object-store';
+import type { ObjectStore, ResponseOverrides } from '../storage/object-store';
+
+/** The media type a stored key's extension stands for (avatars have no row that says). */
+function typeOfKey(key: string): ImageMediaType {
+  const ext = path.extname(key).slice(1);
+  const found = Object.entries(IMAGE_MEDIA_TYPES).find(([, extension]) => extension === ext);
+  return (found?.[0] as ImageMediaType | undefined) ?? 'image/webp';
+}
+
+/** Control characters and direction overrides, which a saved file's name must not carry. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it matches
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `inline`, with the name as given and an ASCII fallback (content-disposition quotes both). */
+function inline(contentType: string, filename: string): ResponseOverrides {
+  const safe = filename.replace(UNSAFE_IN_NAMES, '_');
+  return { contentType, contentDisposition: contentDisposition(safe, { type: 'inline' }) };
+}
 
 export class SignedUrls {
   constructor(
@@ -14,18 +36,28 @@ export class SignedUrls {
     private readonly ttlSeconds: number,
   ) {}
 
+  /** A profile image (or any key without a row): its type from its extension. */
   async forKey(key: string): Promise<SignedUrlResponse> {
-    const { url, expiresAt } = await this.store.presignGet(key, this.ttlSeconds);
-    return { url, expiresAt: expiresAt.toISOString() };
+    return this.sign(key, inline(typeOfKey(key), path.basename(key)));
   }
 
   forImage(row: ImageRow, variant: 'original' | 'thumbnail'): Promise<SignedUrlResponse> {
-    return this.forKey(variant === 'thumbnail' && row.thumbnailKey ? row.thumbnailKey : row.key);
+    if (variant === 'thumbnail' && row.thumbnailKey) {
+      const name = `${path.parse(row.filename).name || 'image'}-thumbnail.webp`;
+      return this.sign(row.thumbnailKey, inline('image/webp', name));
+    }
+    return this.sign(row.key, inline(row.contentType, row.filename));
+  }
+
+  private async sign(key: string, response: ResponseOverrides): Promise<SignedUrlResponse> {
+    const { url, expiresAt } = await this.store.presignGet(key, this.ttlSeconds, response);
+    return { url, expiresAt: expiresAt.toISOString() };
   }
 
   /** The same 404 for "no such key" and "not yours", so keys cannot be probed. */
   async forViewerKey(viewer: Viewer, key: string): Promise<SignedUrlResponse> {
-    if (await this.images.findVisibleByObjectKey(key, viewer)) return this.forKey(key);
+    const row = await this.images.findVisibleByObjectKey(key, viewer);
+    if (row) return this.forImage(row, key === row.thumbnailKey ? 'thumbnail' : 'original');
     const user = await this.users.findById(viewer.id);
     if (user?.avatarKey === key) return this.forKey(key);
     throw new CodedError('NOT_FOUND', 'No image with this key exists in your gallery.');

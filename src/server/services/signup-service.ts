@@ -10,6 +10,8 @@ import type { ObjectStore } from '../storage/object-store';
 import type { LoginLimiter } from '../auth/login-limiter';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
 import type { TokenService } from '../auth/tokens';
+import { stagingKey } from '../storage/key-layout';
+import type { UploadAcceptance } from './upload-acceptance';
 
 export class AuthService {
   constructor(
@@ -19,6 +21,7 @@ export class AuthService {
     private readonly store: ObjectStore,
     private readonly tokens: TokenService,
     private readonly limiter: LoginLimiter,
+    private readonly acceptance: UploadAcceptance,
   ) {}
 
   async signup(input: {
@@ -36,7 +39,7 @@ export class AuthService {
           'The profile image was not uploaded for sign-up, or its upload expired. Choose the image again.',
         );
       }
-      await this.verifyAvatarArrived(avatar);
+      await this.acceptAvatar(avatar);
     }
     try {
       const row = await this.db.transaction().execute(async (trx) => {
@@ -58,6 +61,7 @@ export class AuthService {
           avatarKey: input.avatarKey ?? null,
         });
       });
+      if (avatar) await this.acceptance.clearStaging([avatar]);
       const user = toUser(row);
       return { token: await this.tokens.sign({ userId: user.id, role: user.role }), user };
     } catch (error) {
@@ -71,20 +75,20 @@ export class AuthService {
     }
   }
 
-  private async verifyAvatarArrived(avatar: PendingUploadRow): Promise<void> {
-    const head = await this.store.head(avatar.key);
-    if (!head) {
-      throw new CodedError(
-        'OBJECT_MISSING',
-        'The profile image has not finished uploading. Choose the image again.',
-      );
+  /** The profile image as uploaded must be the image it claims to be; then it takes its key. */
+  private async acceptAvatar(avatar: PendingUploadRow): Promise<void> {
+    try {
+      await this.acceptance.check([avatar]);
+    } catch (error) {
+      if (error instanceof CodedError && error.code === 'OBJECT_MISSING') {
+        throw new CodedError(
+          'OBJECT_MISSING',
+          'The profile image has not finished uploading. Choose the image again.',
+        );
+      }
+      throw error;
     }
-    if (head.size !== avatar.size || head.contentType !== avatar.contentType) {
-      throw new CodedError(
-        'OBJECT_MISMATCH',
-        'The uploaded profile image does not match what was presigned. Choose the image again.',
-      );
-    }
+    await this.acceptance.promote([avatar]);
   }
 
   /**
@@ -97,7 +101,7 @@ export class AuthService {
     const claimed = await this.pending.claim(this.db, key, { ownerId: null, purpose: 'avatar' });
     if (!claimed) return;
     try {
-      await this.store.delete([key]);
+      await this.store.delete([stagingKey(key), key]);
     } catch (error) {
       await this.pending.restore({ ...claimed, expiresAt: new Date(0) });
       throw error;

@@ -5,6 +5,7 @@ import { extensionFor, type ImageMediaType } from '../../shared/media-types';
 import type { PresignResponse, UploadPurpose } from '../../shared/api';
 import type { ServerConfig } from '../config';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
+import { stagingKey } from '../storage/key-layout';
 import type { ObjectStore } from '../storage/object-store';
 
 export interface PresignInput {
@@ -58,8 +59,9 @@ export class UploadsService {
     if (!inserted) throw keyUsed();
     return Promise.all(
       files.map(async (file, i) => {
+        // The URL writes the staging copy; registration moves it to `key` (key-layout.ts).
         const signed = await this.store.presignPut({
-          key: keys[i]!,
+          key: stagingKey(keys[i]!),
           contentType: file.purpose === 'thumbnail' ? 'image/webp' : file.contentType,
           size: file.size,
           sha256Hex: file.sha256,

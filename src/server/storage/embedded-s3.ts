@@ -1,12 +1,13 @@
 // The embedded default store: a signature-verifying S3 emulator on loopback, data under DATA_DIR,
 // behind a gate that refuses every request not signed with the store's own key
-// (embedded-gate.ts).
+// (embedded-gate.ts), and honouring If-None-Match on PUT (embedded-conditional-writes.ts).
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import S3rver from '@20minutes/s3rver';
 import { DUMMY_ACCOUNT } from '@20minutes/s3rver/lib/models/account.js';
+import { enforceIfNoneMatch, withCurrentRequest } from './embedded-conditional-writes';
 import { signedRequestsOnly } from './embedded-gate';
 
 /** The emulator's default credentials (S3_EMBEDDED_ACCESS_KEY / S3_EMBEDDED_SECRET_KEY). */
@@ -69,7 +70,10 @@ export async function startEmbeddedS3(options: {
     configureBuckets: [{ name: bucket }],
   });
   await emulator.configureBuckets();
-  const handler = signedRequestsOnly(credentials.accessKeyId, emulator.callback());
+  enforceIfNoneMatch(emulator.store);
+  const handler = withCurrentRequest(
+    signedRequestsOnly(credentials.accessKeyId, emulator.callback()),
+  );
 
   const start = async (port: number) => {
     const server = http.createServer(handler);

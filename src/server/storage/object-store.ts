@@ -1,5 +1,6 @@
 // The few storage operations the API needs, over any S3-compatible store.
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -22,6 +23,17 @@ export interface ObjectInfo {
   contentType: string | undefined;
 }
 
+export interface ListedObject {
+  key: string;
+  lastModified: Date;
+}
+
+/** How a browser should treat a signed GET's answer, whatever the object's stored metadata says. */
+export interface ResponseOverrides {
+  contentType: string;
+  contentDisposition: string;
+}
+
 function storageError(action: string, cause: unknown): CodedError {
   return new CodedError(
     'STORAGE_UNAVAILABLE',
@@ -39,7 +51,11 @@ export class ObjectStore {
   constructor(
     private readonly client: S3Client,
     readonly bucket: string,
-    private readonly options: { checksums: boolean },
+    private readonly options: {
+      checksums: boolean;
+      /** Sign `If-None-Match: *` into PUT URLs, so a URL can create its object once. */
+      conditionalWrites: boolean;
+    },
   ) {}
 
   /**
@@ -62,18 +78,25 @@ export class ObjectStore {
       this.options.checksums && input.sha256Hex
         ? Buffer.from(input.sha256Hex, 'hex').toString('base64')
         : undefined;
+    const conditional = this.options.conditionalWrites;
     const command = new PutObjectCommand({
       Bucket: this.bucket,
       Key: input.key,
       ContentType: input.contentType,
       ContentLength: input.size,
       ChecksumSHA256: checksum,
+      // A replayed URL must not replace what the first PUT stored (S3 answers 412).
+      IfNoneMatch: conditional ? '*' : undefined,
     });
     const signedAt = input.signedAt ?? new Date();
     const url = await getSignedUrl(this.client, command, {
       expiresIn: input.expiresInSeconds,
       signingDate: signedAt,
-      signableHeaders: new Set(['content-type', 'content-length']),
+      signableHeaders: new Set([
+        'content-type',
+        'content-length',
+        ...(conditional ? ['if-none-match'] : []),
+      ]),
       // Kept as a header (not hoisted into the query) so the store checks the body against it.
       unhoistableHeaders: checksum ? new Set(['x-amz-checksum-sha256']) : undefined,
     });
@@ -81,6 +104,7 @@ export class ObjectStore {
       'content-type': input.contentType,
       'content-length': String(input.size),
     };
+    if (conditional) headers['if-none-match'] = '*';
     if (checksum) headers['x-amz-checksum-sha256'] = checksum;
     return {
       url,
@@ -92,13 +116,65 @@ export class ObjectStore {
   async presignGet(
     key: string,
     expiresInSeconds: number,
+    response?: ResponseOverrides,
   ): Promise<{ url: string; expiresAt: Date }> {
     const url = await getSignedUrl(
       this.client,
-      new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ResponseContentType: response?.contentType,
+        ResponseContentDisposition: response?.contentDisposition,
+      }),
       { expiresIn: expiresInSeconds },
     );
     return { url, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
+  }
+
+  /** The first `bytes` bytes of an object (fewer when it is smaller), for sniffing its type. */
+  async readStart(key: string, bytes: number): Promise<Buffer> {
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+      );
+      const body = await out.Body!.transformToByteArray();
+      // A store that ignores Range sends everything: keep only what was asked for.
+      return Buffer.from(body.subarray(0, bytes));
+    } catch (error) {
+      throw storageError('read an uploaded file', error);
+    }
+  }
+
+  /** A server-side copy (the bytes never pass through the API server). */
+  async copy(from: string, to: string): Promise<void> {
+    const source = `${this.bucket}/${from}`.split('/').map(encodeURIComponent).join('/');
+    try {
+      await this.client.send(
+        new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: source }),
+      );
+    } catch (error) {
+      throw storageError('store the uploaded file', error);
+    }
+  }
+
+  /** One page of the objects under `prefix`, in key order after `startAfter`. */
+  async listPage(input: {
+    prefix: string;
+    startAfter?: string | undefined;
+    limit: number;
+  }): Promise<{ objects: ListedObject[]; done: boolean }> {
+    const page = await this.client.send(
+      new ListObjectsV2Command({
+        Bucket: this.bucket,
+        Prefix: input.prefix,
+        StartAfter: input.startAfter,
+        MaxKeys: input.limit,
+      }),
+    );
+    const objects = (page.Contents ?? []).flatMap((item) =>
+      item.Key ? [{ key: item.Key, lastModified: item.LastModified ?? new Date(0) }] : [],
+    );
+    return { objects, done: !page.IsTruncated };
   }
 
   /**

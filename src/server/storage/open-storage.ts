@@ -11,15 +11,23 @@ export interface StorageHandle {
   close(): Promise<void>;
 }
 
+const storeOptions = (config: ServerConfig) => ({
+  checksums: config.s3.checksums,
+  conditionalWrites: config.s3.conditionalWrites,
+});
+
 export async function openStorage(config: ServerConfig): Promise<StorageHandle> {
   if (config.s3.bucket) {
     const client = createS3Client({
       region: config.s3.region,
       endpoint: config.s3.endpoint,
       forcePathStyle: config.s3.forcePathStyle,
+      // Path-style stores answer bucket requests without the trailing slash too; some (the
+      // emulator this app embeds, and stores built on it) verify signatures only that way.
+      stripBucketTrailingSlash: Boolean(config.s3.endpoint) && config.s3.forcePathStyle,
     });
     return {
-      store: new ObjectStore(client, config.s3.bucket, { checksums: config.s3.checksums }),
+      store: new ObjectStore(client, config.s3.bucket, storeOptions(config)),
       embedded: undefined,
       close: async () => client.destroy(),
     };
@@ -37,7 +45,7 @@ export async function openStorage(config: ServerConfig): Promise<StorageHandle> 
     stripBucketTrailingSlash: true,
   });
   return {
-    store: new ObjectStore(client, emulator.bucket, { checksums: config.s3.checksums }),
+    store: new ObjectStore(client, emulator.bucket, storeOptions(config)),
     embedded: {
       endpoint: emulator.endpoint,
       directory: emulator.directory,

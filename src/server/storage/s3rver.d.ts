@@ -17,6 +17,18 @@ declare module '@20minutes/s3rver' {
     configureBuckets(): Promise<void>;
     /** The Koa request handler (run() serves it on its own http server). */
     callback(): RequestListener;
+    /** Its file store; the controllers call these after checking the request's signature. */
+    store: {
+      existsObject(bucket: string, key: string): Promise<boolean>;
+      putObject(object: { bucket: string; key: string }): Promise<unknown>;
+    };
+  }
+}
+
+// The emulator's error type: thrown from its store, it is answered as S3 answers that error.
+declare module '@20minutes/s3rver/lib/models/error.js' {
+  export default class S3Error extends Error {
+    constructor(code: string, message: string, detail?: Record<string, string>);
   }
 }
 

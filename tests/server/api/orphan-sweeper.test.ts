@@ -3,7 +3,14 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbOf, objectExists, objectKeysOf, pendingKeysOf } from '../images-db';
+import {
+  dbOf,
+  objectKeysOf,
+  pendingKeysOf,
+  stagedExists,
+  stagedKeysOf,
+  uploadStored,
+} from '../images-db';
 import { nodeArgs } from '../../support/compiled';
 import { startTestServer, type TestServer } from '../test-server';
 import {
@@ -36,8 +43,9 @@ describe('a sweep', () => {
     const orphan = await presignAndPut(t, token, { data });
     const grace = t.server.services.config.pendingGraceSeconds;
 
+    expect(await stagedExists(t, orphan.key)).toBe(true);
     expect(await t.server.sweeper.sweep(afterExpiry(t, grace + 1))).toBeGreaterThanOrEqual(1);
-    expect(await objectExists(t, orphan.key)).toBe(false);
+    expect(await uploadStored(t, orphan.key)).toBe(false);
     expect(await pendingKeysOf(t, user.id)).toEqual([]);
 
     // Registering it now is refused: the upload is gone.
@@ -70,9 +78,8 @@ describe('a sweep', () => {
     for (const at of [new Date(), afterExpiry(t, 1), afterExpiry(t, grace - 5)]) {
       await t.server.sweeper.sweep(at);
       expect(await pendingKeysOf(t, user.id)).toEqual([pending.key]);
-      expect(await objectKeysOf(t, user.id)).toEqual(
-        [image.key, image.thumbnailKey, pending.key].sort(),
-      );
+      expect(await objectKeysOf(t, user.id)).toEqual([image.key, image.thumbnailKey].sort());
+      expect(await stagedKeysOf(t, user.id)).toEqual([pending.key]);
     }
     // Still registrable within the grace period.
     const reg = await t.request('POST', '/api/images', {
@@ -85,6 +92,7 @@ describe('a sweep', () => {
     expect(await objectKeysOf(t, user.id)).toEqual(
       [image.key, image.thumbnailKey, pending.key].sort(),
     );
+    expect(await stagedKeysOf(t, user.id)).toEqual([]);
     for (const id of [image.id, reg.body.image.id]) {
       const url = await t.request('GET', `/api/images/${id}/signed-url`, { token });
       expect((await fetch(url.body.url)).status).toBe(200);
@@ -97,7 +105,7 @@ describe('a sweep', () => {
     expect(avatar.status).toBe(200);
     expect(await putObject(avatar.body, data)).toBe(200);
     await t.server.sweeper.sweep(afterExpiry(t, t.server.services.config.pendingGraceSeconds + 1));
-    expect(await objectExists(t, avatar.body.key)).toBe(false);
+    expect(await uploadStored(t, avatar.body.key)).toBe(false);
     const row = await dbOf(t)
       .selectFrom('pendingUploads')
       .select('key')
@@ -160,7 +168,7 @@ describe('at boot', () => {
       await embedded.resume();
     }
     expect(await pendingKeysOf(t, user.id)).toEqual([orphan.key, fresh.key].sort());
-    expect(await objectExists(t, orphan.key)).toBe(true);
+    expect(await stagedExists(t, orphan.key)).toBe(true);
     await t.server.close();
 
     const databaseUrl = t.server.services.config.databaseUrl;
@@ -177,8 +185,9 @@ describe('at boot', () => {
     try {
       expect(await pendingKeysOf(restarted, user.id)).toEqual([fresh.key]);
       expect(await objectKeysOf(restarted, user.id)).toEqual(
-        [fresh.key, image.key, image.thumbnailKey].sort(),
+        [image.key, image.thumbnailKey].sort(),
       );
+      expect(await stagedKeysOf(restarted, user.id)).toEqual([fresh.key]);
       const list = await restarted.request('GET', '/api/images', { token });
       expect(list.body.images.map((i: any) => i.id)).toEqual([image.id]);
     } finally {

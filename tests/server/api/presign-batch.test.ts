@@ -44,7 +44,11 @@ describe('POST /api/images/presign-batch', () => {
       'gif',
     ]);
     expect(uploads.map((u) => u.headers)).toEqual(
-      files.map((f) => ({ 'content-type': f.contentType, 'content-length': String(f.size) })),
+      files.map((f) => ({
+        'content-type': f.contentType,
+        'content-length': String(f.size),
+        'if-none-match': '*',
+      })),
     );
     for (const upload of uploads) expect(upload.key.startsWith(`users/${user.id}/`)).toBe(true);
     expect(await pendingKeysOf(t, user.id)).toEqual(uploads.map((u) => u.key).sort());

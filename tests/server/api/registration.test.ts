@@ -1,7 +1,8 @@
 // Registering an upload: the server checks that this user presigned the key and that the object
 // in the store is what was presigned; otherwise nothing is saved and storage stays in step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageRowsOf, objectExists, objectKeysOf, pendingKeysOf } from '../images-db';
+import { stagingKey } from '../../../src/server/storage/key-layout';
+import { imageRowsOf, objectKeysOf, pendingKeysOf, stagedKeysOf, uploadStored } from '../images-db';
 import { startTestServer, type TestServer } from '../test-server';
 import {
   keyHint,
@@ -138,12 +139,12 @@ describe('checking the object in the store', () => {
     const signed = await presign(t, token, { data });
     // A store that did not enforce the signed length would let this happen.
     const other = Buffer.concat([data, Buffer.alloc(100)]);
-    await t.server.services.storage.store.put(signed.body.key, other, 'image/png');
+    await t.server.services.storage.store.put(stagingKey(signed.body.key), other, 'image/png');
 
     const res = await register(token, registerBody(signed.body.key, data));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('OBJECT_MISMATCH');
-    expect(await objectExists(t, signed.body.key)).toBe(false);
+    expect(await uploadStored(t, signed.body.key)).toBe(false);
     expect(await imageRowsOf(t, user.id)).toEqual([]);
     expect(await pendingKeysOf(t, user.id)).toEqual([]);
 
@@ -156,11 +157,12 @@ describe('checking the object in the store', () => {
     const { token, user } = await t.signup();
     const data = await makePng(50, 50, 5);
     const signed = await presign(t, token, { data });
-    await t.server.services.storage.store.put(signed.body.key, data, 'text/html');
+    await t.server.services.storage.store.put(stagingKey(signed.body.key), data, 'text/html');
     const res = await register(token, registerBody(signed.body.key, data));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('OBJECT_MISMATCH');
     expect(await objectKeysOf(t, user.id)).toEqual([]);
+    expect(await stagedKeysOf(t, user.id)).toEqual([]);
     expect(await imageRowsOf(t, user.id)).toEqual([]);
   });
 });
@@ -226,7 +228,8 @@ describe('original and thumbnail together', () => {
     expect(missing.status).toBe(409);
     expect(missing.body.error.code).toBe('OBJECT_MISSING');
     expect(await imageRowsOf(t, b.user.id)).toEqual([]);
-    expect(await objectKeysOf(t, b.user.id)).toEqual([original.key]);
+    expect(await objectKeysOf(t, b.user.id)).toEqual([]);
+    expect(await stagedKeysOf(t, b.user.id)).toEqual([original.key]);
 
     // After the thumbnail's PUT, the same registration goes through.
     expect(await putObject(unsent.body, thumb)).toBe(200);

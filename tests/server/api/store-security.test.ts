@@ -1,7 +1,14 @@
 // The store itself enforces what the server signed: a presigned PUT works only unaltered, in
 // time, with the promised length and type. And the server alone decides where keys live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectExists, objectKeysOf, pendingKeysOf } from '../images-db';
+import {
+  objectExists,
+  objectKeysOf,
+  pendingKeysOf,
+  stagedExists,
+  stagedKeysOf,
+  uploadStored,
+} from '../images-db';
 import { startTestServer, type TestServer } from '../test-server';
 import { keyHint, makePng, presign, putObject, registerBody, uploadImage } from '../upload-helpers';
 
@@ -29,7 +36,9 @@ describe('the store enforces the presigned PUT', () => {
   it('accepts the PUT with exactly the returned headers', async () => {
     const { data, upload } = await signedFor(1);
     expect(await putObject(upload, data)).toBe(200);
-    expect(await objectExists(t, upload.key)).toBe(true);
+    // In staging until registered: the URL never writes the image's own key.
+    expect(await stagedExists(t, upload.key)).toBe(true);
+    expect(await objectExists(t, upload.key)).toBe(false);
   });
 
   it('refuses a tampered signature and stores nothing', async () => {
@@ -41,7 +50,7 @@ describe('the store enforces the presigned PUT', () => {
     const res = await rawPut(url.toString(), upload.headers, data);
     expect(res.status).toBe(403);
     expect(res.text).toContain('SignatureDoesNotMatch');
-    expect(await objectExists(t, upload.key)).toBe(false);
+    expect(await uploadStored(t, upload.key)).toBe(false);
   });
 
   it('refuses the signature reused for another key in the same namespace', async () => {
@@ -51,6 +60,7 @@ describe('the store enforces the presigned PUT', () => {
     const res = await rawPut(url.toString(), upload.headers, data);
     expect(res.status).toBe(403);
     expect(await objectKeysOf(t, user.id)).toEqual([]);
+    expect(await stagedKeysOf(t, user.id)).toEqual([]);
   });
 
   it('refuses an expired URL', async () => {
@@ -94,7 +104,7 @@ describe('the store enforces the presigned PUT', () => {
       );
       expect(res.status).toBe(403);
     }
-    expect(await objectExists(t, upload.key)).toBe(false);
+    expect(await uploadStored(t, upload.key)).toBe(false);
   });
 
   it('refuses another Content-Type than presigned, and a PUT without one', async () => {
@@ -104,20 +114,23 @@ describe('the store enforces the presigned PUT', () => {
     const withoutType = { ...upload.headers };
     delete withoutType['content-type'];
     expect((await rawPut(upload.url, withoutType, data)).status).toBe(403);
-    expect(await objectExists(t, upload.key)).toBe(false);
+    expect(await uploadStored(t, upload.key)).toBe(false);
     // The returned headers were all that was missing.
     expect(await putObject(upload, data)).toBe(200);
   });
 
-  it('signs length and type into the URL and expires within five minutes', async () => {
+  it('signs length, type and create-once into the URL and expires within five minutes', async () => {
     const { upload, data } = await signedFor(7);
     expect(upload.headers).toEqual({
       'content-type': 'image/png',
       'content-length': String(data.length),
+      'if-none-match': '*',
     });
     const params = new URL(upload.url).searchParams;
     const signed = params.get('X-Amz-SignedHeaders')!.split(';');
-    expect(signed).toEqual(expect.arrayContaining(['content-length', 'content-type', 'host']));
+    expect(signed).toEqual(
+      expect.arrayContaining(['content-length', 'content-type', 'host', 'if-none-match']),
+    );
     const expires = Number(params.get('X-Amz-Expires'));
     expect(expires).toBeGreaterThan(0);
     expect(expires).toBeLessThanOrEqual(300);
@@ -228,7 +241,11 @@ describe('object keys', () => {
       expect(reg.body.image.key).toBe(res.body.key);
       expect(reg.body.image.filename).toBe(filename);
     }
-    expect((await t.objectKeys()).filter((k) => !k.startsWith('users/'))).toEqual([]);
+    // Images under users/, uploads that were sent but not registered in its staging copy.
+    const outside = (await t.objectKeys()).filter(
+      (k) => !k.startsWith('users/') && !k.startsWith('incoming/users/'),
+    );
+    expect(outside).toEqual([]);
   });
 });
 
