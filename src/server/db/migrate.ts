@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
 import * as issuedKeys from './migrations/0002-issued-keys';
+import * as accounts from './migrations/0003-accounts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-issued-keys': issuedKeys,
+  '0003-accounts': accounts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
