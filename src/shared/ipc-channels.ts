@@ -7,6 +7,8 @@ export const IPC_CHANNELS = [
   'session:signup',
   'session:logout',
   'session:avatar-url',
+  'session:change-password',
+  'session:redeem-reset',
   'settings:get',
   'settings:update',
   'queue:add',
@@ -25,6 +27,11 @@ export const IPC_CHANNELS = [
   'albums:rename',
   'albums:delete',
   'dialog:choose-images',
+  'people:list',
+  'people:invite',
+  'people:update',
+  'people:reset-password',
+  'people:delete',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -102,6 +102,7 @@ export class Session {
     password: string;
     username: string;
     avatarPath?: string | undefined;
+    inviteToken?: string | undefined;
   }): Promise<SessionState> {
     const api = this.api(input.serverUrl);
     let avatarKey: string | undefined;
@@ -122,6 +123,29 @@ export class Session {
       password: input.password,
       username: input.username,
       ...(avatarKey ? { avatarKey } : {}),
+      ...(input.inviteToken ? { inviteToken: input.inviteToken } : {}),
+    });
+    return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  /**
+   * Changes the signed-in user's password. The server ends every other session of the account
+   * and answers with a token for this one, which replaces the old one in the keychain.
+   */
+  async changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+    const result = await this.api().changePassword(input);
+    await this.adopt(this.serverUrl, result.token, result.user);
+  }
+
+  /** Sets a new password with an administrator's one-time reset code, and signs in with it. */
+  async redeemReset(input: {
+    serverUrl: string;
+    token: string;
+    password: string;
+  }): Promise<SessionState> {
+    const result = await new ApiClient({ serverUrl: input.serverUrl }).redeemPasswordReset({
+      token: input.token,
+      password: input.password,
     });
     return this.adopt(input.serverUrl, result.token, result.user);
   }
