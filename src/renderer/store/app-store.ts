@@ -3,6 +3,7 @@ import { create, type StateCreator } from 'zustand';
 import { setAuthErrorHandler } from '../lib/ipc';
 import { createAlbumsSlice, type AlbumsSlice } from './albums-slice';
 import { createGallerySlice, type GallerySlice } from './gallery-slice';
+import { createPeopleSlice, type PeopleSlice } from './people-slice';
 import { createQueueSlice, type QueueSlice } from './queue-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -15,6 +16,7 @@ export type AppState = SessionSlice &
   GallerySlice &
   ThumbsSlice &
   AlbumsSlice &
+  PeopleSlice &
   UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
@@ -26,6 +28,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createGallerySlice(...a),
   ...createThumbsSlice(...a),
   ...createAlbumsSlice(...a),
+  ...createPeopleSlice(...a),
   ...createUiSlice(...a),
 }));
 
