@@ -13,8 +13,8 @@ export function withSession(ctx: DesktopContext) {
       return await call();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
-        // "Your session has expired", "This account has been disabled", "You were signed out
-        // because the password was changed": the sign-in screen shows which.
+        // "Your session has expired", "This account has been disabled", "This session has
+        // ended: the password was changed…": the sign-in screen shows which.
         ctx.expireSession(error.message);
         throw new CodedError('AUTH_EXPIRED', 'Your session has expired. Sign in again.');
       }

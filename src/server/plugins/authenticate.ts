@@ -46,7 +46,7 @@ export async function liveViewer(
   if (account.tokenVersion !== (claims.version ?? 0)) {
     throw new CodedError(
       'AUTH_EXPIRED',
-      'You were signed out because the password was changed or reset. Sign in again.',
+      'This session has ended: the password was changed or reset, or an administrator disabled the account. Sign in again.',
     );
   }
   return { id: account.id, role: account.role };
