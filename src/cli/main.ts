@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { openCliContext } from './cli-context';
 import { describeError, UsageError } from './cli-error';
 import {
+  avatarCommand,
   loginCommand,
   logoutCommand,
   passwordCommand,
@@ -95,6 +96,14 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
       'read from standard input: the current then the new password (one per line), or only the new one with --reset-code',
     )
     .action((opts) => run(async () => passwordCommand(await ctx(), opts)));
+  cli
+    .command('avatar')
+    .description('change your profile image, or remove it with --remove')
+    .argument('[file]', 'an image file')
+    .option('--remove', 'remove your profile image')
+    .action((file: string | undefined, opts) =>
+      run(async () => avatarCommand(await ctx(), file, opts)),
+    );
   addUsersCommands(cli, ctx, run);
   cli
     .command('whoami')

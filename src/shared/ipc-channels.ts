@@ -9,6 +9,7 @@ export const IPC_CHANNELS = [
   'session:avatar-url',
   'session:change-password',
   'session:redeem-reset',
+  'session:set-avatar',
   'settings:get',
   'settings:update',
   'queue:add',

@@ -67,6 +67,11 @@ export const ipcContract = {
   },
   /** The main process keeps the new token; other sessions of the account end. */
   'session:change-password': { args: changePasswordRequestSchema, result: ok },
+  /** A new profile image from a local file (resized in the main process), or null to remove it. */
+  'session:set-avatar': {
+    args: z.object({ avatarPath: localPath.nullable() }),
+    result: sessionStateSchema,
+  },
   /** Sets a new password with an admin's one-time reset code, and signs in. */
   'session:redeem-reset': {
     args: z.object({ serverUrl, token: oneTimeCodeSchema, password: passwordSchema }),

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../server/test-server';
 import { cliSignIn, runCli } from './run-cli';
@@ -128,6 +129,19 @@ describe('users', () => {
     expect((await asBo(['whoami'])).code).toBe(0);
     const oneLine = await asBo(['password', '--password-stdin'], 'only one line\n');
     expect(oneLine.code).toBe(2);
+  });
+
+  it('changes and removes your own profile image', async () => {
+    const file = path.join(work, 'face.png');
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3565d4' } })
+      .png()
+      .toFile(file);
+    const set = await asBo(['avatar', file]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(await t.objectKeys('avatars/')).toHaveLength(1);
+    expect((await asBo(['avatar', '--remove'])).stdout).toContain('Profile image removed.');
+    expect(await t.objectKeys('avatars/')).toEqual([]);
+    expect((await asBo(['avatar'])).code).toBe(2);
   });
 
   it('deletes an account only with --yes', async () => {

@@ -1,5 +1,6 @@
 // login, signup, logout, whoami, password: the session commands, sharing the desktop app's
 // keychain entry.
+import path from 'node:path';
 import type { CliContext } from '../cli-context';
 import { normalizeServerUrl, requireSignedIn } from '../cli-context';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
@@ -116,4 +117,21 @@ async function readTwoLines(): Promise<[string, string]> {
     );
   }
   return [lines[0], lines[1]];
+}
+
+/** `avatar <file>` replaces your profile image (resized to 512 px WebP); `avatar --remove`. */
+export async function avatarCommand(
+  ctx: Ctx,
+  file: string | undefined,
+  options: { remove?: boolean },
+): Promise<number> {
+  if (Boolean(file) === Boolean(options.remove)) {
+    throw new UsageError('avatar needs either an image file or --remove.');
+  }
+  await requireSignedIn(ctx);
+  const state = await ctx.session.setAvatar(file ? path.resolve(file) : null);
+  process.stdout.write(
+    state.user?.avatarKey ? 'Profile image changed.\n' : 'Profile image removed.\n',
+  );
+  return 0;
 }

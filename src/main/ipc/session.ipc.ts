@@ -11,7 +11,8 @@ type SessionChannels =
   | 'session:logout'
   | 'session:avatar-url'
   | 'session:change-password'
-  | 'session:redeem-reset';
+  | 'session:redeem-reset'
+  | 'session:set-avatar';
 
 export function sessionHandlers(ctx: DesktopContext): Pick<IpcHandlers, SessionChannels> {
   const call = withSession(ctx);
@@ -35,6 +36,10 @@ export function sessionHandlers(ctx: DesktopContext): Pick<IpcHandlers, SessionC
       await ctx.settings.update({ serverUrl: state.serverUrl });
       ctx.queue.releaseAfterSignIn();
       return state;
+    },
+    'session:set-avatar': async ({ avatarPath }) => {
+      if (avatarPath) await ctx.checkPath(avatarPath);
+      return call(() => ctx.session.setAvatar(avatarPath));
     },
     'session:change-password': (args) =>
       call(async () => (await ctx.session.changePassword(args), { ok: true as const })),

@@ -27,8 +27,22 @@ export interface SessionOptions {
   onChange?: (state: SessionState) => void;
 }
 
-/** Profile images are small: resized to 512 px WebP before the anonymous presign. */
+/** Profile images are small: resized to 512 px WebP before they are presigned. */
 const AVATAR_OPTIONS = { maxEdge: 512, format: 'webp', quality: 85 } as const;
+
+/** Resizes, presigns (as `client`: anonymous at sign-up) and uploads a profile image; its key. */
+async function uploadAvatar(client: ApiClient, avatarPath: string): Promise<string> {
+  const processed = await processImage(avatarPath, AVATAR_OPTIONS);
+  const signed = await client.presign({
+    filename: path.basename(avatarPath),
+    contentType: 'image/webp',
+    size: processed.original.size,
+    sha256: processed.original.sha256,
+    purpose: 'avatar',
+  });
+  await putObject(signed, processed.original.data);
+  return signed.key;
+}
 
 export class Session {
   private token: string | undefined;
@@ -105,19 +119,9 @@ export class Session {
     inviteToken?: string | undefined;
   }): Promise<SessionState> {
     const api = this.api(input.serverUrl);
-    let avatarKey: string | undefined;
-    if (input.avatarPath) {
-      const processed = await processImage(input.avatarPath, AVATAR_OPTIONS);
-      const signed = await new ApiClient({ serverUrl: input.serverUrl }).presign({
-        filename: path.basename(input.avatarPath),
-        contentType: 'image/webp',
-        size: processed.original.size,
-        sha256: processed.original.sha256,
-        purpose: 'avatar',
-      });
-      await putObject(signed, processed.original.data);
-      avatarKey = signed.key;
-    }
+    const avatarKey = input.avatarPath
+      ? await uploadAvatar(new ApiClient({ serverUrl: input.serverUrl }), input.avatarPath)
+      : undefined;
     const result = await api.signup({
       email: input.email,
       password: input.password,
@@ -148,6 +152,18 @@ export class Session {
       password: input.password,
     });
     return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  /**
+   * Replaces the signed-in user's profile image (resized and uploaded as at sign-up, but
+   * presigned under their token), or removes it with null. The server deletes the old one.
+   */
+  async setAvatar(avatarPath: string | null): Promise<SessionState> {
+    const api = this.api();
+    const { user } = avatarPath
+      ? await api.setAvatar(await uploadAvatar(api, avatarPath))
+      : await api.removeAvatar();
+    return this.changed(user);
   }
 
   async logout(): Promise<SessionState> {

@@ -38,6 +38,8 @@ export interface SessionSlice {
   signIn(input: SignInInput): Promise<boolean>;
   signUp(input: SignUpInput): Promise<boolean>;
   redeemReset(input: ResetInput): Promise<boolean>;
+  /** A new profile image, or null to remove it; returns an error sentence, or null when done. */
+  setAvatar(file: File | null): Promise<string | null>;
   /** Returns an error sentence, or null when the password was changed. */
   changePassword(currentPassword: string, newPassword: string): Promise<string | null>;
   signOut(): Promise<void>;
@@ -119,6 +121,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     }),
 
   redeemReset: (input) => attemptAuth(set, get, async () => invoke('session:redeem-reset', input)),
+
+  async setAvatar(file) {
+    try {
+      const avatarPath = file ? await avatarPathFor(file) : null;
+      get().setSession(await invoke('session:set-avatar', { avatarPath }));
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
 
   async changePassword(currentPassword, newPassword) {
     try {

@@ -282,3 +282,25 @@ describe('passwords', () => {
     ).rejects.toMatchObject({ code: 'RESET_TOKEN_INVALID' });
   });
 });
+
+describe('the profile image', () => {
+  it('is replaced from a local file (resized, uploaded under the token) and removed', async () => {
+    const { user } = await t.signup({ password: PASSWORD });
+    const { session, changes } = await openSession();
+    await session.login({ serverUrl: t.baseUrl, email: user.email, password: PASSWORD });
+    const dir = await newDir();
+    const first = await session.setAvatar(await writeJpeg(dir, 'one.jpg', 900));
+    const firstKey = first.user!.avatarKey!;
+    expect(firstKey).toMatch(/^avatars\/[A-Za-z0-9_-]+\.webp$/);
+    expect(changes.at(-1)).toEqual(first);
+    expect(await t.objectKeys(firstKey)).toEqual([firstKey]);
+
+    const second = await session.setAvatar(await writeJpeg(dir, 'two.jpg', 700));
+    expect(second.user!.avatarKey).not.toBe(firstKey);
+    expect(await t.objectKeys(firstKey)).toEqual([]);
+
+    const removed = await session.setAvatar(null);
+    expect(removed.user!.avatarKey).toBeNull();
+    expect(await t.objectKeys(second.user!.avatarKey!)).toEqual([]);
+  });
+});

@@ -1,8 +1,9 @@
 // Settings as a dialog over the workspace: the desktop settings form (starting from the saved
-// values) and, apart from it, changing the account's password.
+// values) and, apart from it, the account's profile image and password.
 import { useAppStore } from '../../store/app-store';
 import { Dialog } from '../common/Dialog';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileImageForm } from './ProfileImageForm';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsDialog() {
@@ -21,6 +22,7 @@ export function SettingsDialog() {
       ) : (
         <p className="dialog__text">Settings are not available right now.</p>
       )}
+      <ProfileImageForm />
       <ChangePasswordForm />
     </Dialog>
   );

@@ -64,7 +64,7 @@ export function TopBar() {
         <span className="user-chip" title={user?.email}>
           <UserAvatar
             userId={user?.id}
-            hasAvatar={Boolean(user?.avatarKey)}
+            avatarKey={user?.avatarKey ?? null}
             initial={(user?.username ?? '?').slice(0, 1).toUpperCase()}
           />
           <span className="user-chip__name">{user?.username}</span>
