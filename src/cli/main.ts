@@ -1,11 +1,20 @@
-// `npm run cli -- <command>`: scripted uploads on the desktop app's engine and keychain.
+// `npm run cli -- <command>`: scripted uploads on the desktop app's engine and keychain, and
+// account administration (`users …`).
 // Exit codes: 0 all succeeded, 1 something failed, 2 usage error.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { openCliContext } from './cli-context';
 import { describeError, UsageError } from './cli-error';
-import { loginCommand, logoutCommand, signupCommand, whoamiCommand } from './commands/account';
+import {
+  avatarCommand,
+  loginCommand,
+  logoutCommand,
+  passwordCommand,
+  signupCommand,
+  whoamiCommand,
+} from './commands/account';
 import { deleteCommand, listCommand } from './commands/gallery';
 import { uploadCommand } from './commands/upload';
+import { addUsersCommands } from './commands/users';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -36,6 +45,7 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
     .option('--email <email>', 'account email')
     .option('--username <name>', 'display name')
     .option('--avatar <file>', 'profile image')
+    .option('--invite <code>', "the code from an administrator's invite")
     .option('--password-stdin', 'read the password from standard input')
     .action((opts) => run(async () => signupCommand(await ctx(), opts)));
   cli
@@ -77,6 +87,24 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
     .command('logout')
     .description('sign out and remove the token from the keychain')
     .action(() => run(async () => logoutCommand(await ctx())));
+  cli
+    .command('password')
+    .description('change your password (your other sessions end), or set one with a reset code')
+    .option('--reset-code <code>', "an administrator's one-time reset code: set a new password")
+    .option(
+      '--password-stdin',
+      'read from standard input: the current then the new password (one per line), or only the new one with --reset-code',
+    )
+    .action((opts) => run(async () => passwordCommand(await ctx(), opts)));
+  cli
+    .command('avatar')
+    .description('change your profile image, or remove it with --remove')
+    .argument('[file]', 'an image file')
+    .option('--remove', 'remove your profile image')
+    .action((file: string | undefined, opts) =>
+      run(async () => avatarCommand(await ctx(), file, opts)),
+    );
+  addUsersCommands(cli, ctx, run);
   cli
     .command('whoami')
     .description('show the signed-in account')

@@ -1,10 +1,12 @@
 // Builds the Fastify application from ready services; main.ts and the tests both call this.
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { setupAuthentication } from './plugins/authenticate';
 import { setupErrorHandling } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors';
 import { registerOpenApi } from './plugins/openapi';
+import { setupAccountRoutes } from './routes/account';
+import { setupAdminRoutes } from './routes/admin';
 import { setupAlbumRoutes } from './routes/albums';
 import { setupAuthRoutes } from './routes/auth';
 import { setupClientConfigRoute } from './routes/client-config';
@@ -27,6 +29,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // TRUST_PROXY: off unless the operator names the proxies, so request.ip stays honest.
     trustProxy: fastifyTrustProxy(services.config.trustProxy),
+    // Errors Fastify and Node answer before a route runs get the same {"error":{code,message}}.
+    frameworkErrors,
+    clientErrorHandler,
   });
   // Every body this API reads is JSON (or multipart, on the upload route). Without this, a
   // text/plain body would be parsed as a string and fail validation with a confusing 400.
@@ -34,13 +39,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   setupErrorHandling(app);
-  setupAuthentication(app, services.tokens);
-  await app.register(rateLimit, { global: false });
+  setupAuthentication(app, services.tokens, services.users);
   await registerOpenApi(app, { publicUrl: services.config.publicUrl });
 
   setupHealthRoutes(app, services);
   setupClientConfigRoute(app, services);
   setupAuthRoutes(app, services);
+  setupAccountRoutes(app, services);
+  setupAdminRoutes(app, services);
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);
   setupAlbumRoutes(app, services);

@@ -99,6 +99,16 @@ const envSchema = z
     LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
     IMAGE_WORKERS: wholeNumber(1, 64).optional(),
     MAX_DECODE_PIXELS: wholeNumber(1_000_000, 2_000_000_000).default(100_000_000),
+    SIGNUP_MODE: z.preprocess(
+      emptyAsUndefined,
+      z
+        .enum(['open', 'invite', 'closed'], { error: 'must be one of open, invite, closed' })
+        .optional(),
+    ),
+    SIGNUP_MAX_PER_HOUR: wholeNumber(1, 1_000_000).default(10),
+    INVITE_TTL_HOURS: wholeNumber(1, 90 * 24).default(7 * 24),
+    // Summed image sizes can pass 2 GiB, so unlike MAX_UPLOAD_BYTES this is not capped at 32 bits.
+    USER_QUOTA_BYTES: wholeNumber(1).optional(),
     TRUST_PROXY: z
       .string()
       .optional()
@@ -179,9 +189,21 @@ export interface ServerConfig {
   imageWorkers: number | undefined;
   /** Pixels × decoded frames one upload may decode (a decompression bomb's budget). */
   maxDecodePixels: number;
+  /**
+   * Who may create an account: anyone (open), holders of an admin's invite (invite), or nobody
+   * (closed; not even with an invite). The first account on an empty database is always allowed.
+   */
+  signupMode: SignupMode;
+  /** Sign-up (and password-reset) attempts per client address per hour. */
+  signupMaxPerHour: number;
+  inviteTtlHours: number;
+  /** Bytes of images (plus live pending uploads) a member may hold; undefined = unlimited. */
+  userQuotaBytes: number | undefined;
   /** Proxies allowed to name the client (X-Forwarded-For); false = the socket's address. */
   trustProxy: TrustProxy;
 }
+
+export type SignupMode = 'open' | 'invite' | 'closed';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -235,6 +257,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     imageWorkers: e.IMAGE_WORKERS,
     maxDecodePixels: e.MAX_DECODE_PIXELS,
+    // A shared database or a real bucket means a server others can reach: closed unless the
+    // operator opens it. The embedded default is one person's machine: open.
+    signupMode: e.SIGNUP_MODE ?? (e.DATABASE_URL || e.S3_BUCKET ? 'closed' : 'open'),
+    signupMaxPerHour: e.SIGNUP_MAX_PER_HOUR,
+    inviteTtlHours: e.INVITE_TTL_HOURS,
+    userQuotaBytes: e.USER_QUOTA_BYTES,
     trustProxy: e.TRUST_PROXY,
   };
 }

@@ -49,6 +49,8 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     throw error;
   }
   const openedDatabase = database;
+  const limitsLog = app.log.child({ scope: 'limits' });
+  services.limits.onSweepError = (err) => limitsLog.warn({ err }, 'rate limit cleanup failed');
   const sweeper = new OrphanSweeper(
     services.pending,
     storage.store,
@@ -75,6 +77,7 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
       if (closed) return;
       closed = true;
       await Promise.all([sweeper.stop(), reconciler.stop()]);
+      services.limits.close();
       await app.close();
       await openedDatabase.close();
       await storage.close();

@@ -40,6 +40,28 @@ export const ERROR_CODES = [
   // Appended codes (a code's position never matters; its meaning never changes)
   /** The request's Content-Type is not one this endpoint reads (HTTP 415). */
   'UNSUPPORTED_MEDIA_TYPE',
+  /** This server takes no new accounts without an invite, or none at all (SIGNUP_MODE). */
+  'SIGNUP_CLOSED',
+  /** The invite is unknown, expired, used, or for another email. */
+  'INVITE_INVALID',
+  /** The username is taken (usernames are unique whatever their case). */
+  'USERNAME_TAKEN',
+  /** An administrator disabled the account: its tokens and password do not work. */
+  'ACCOUNT_DISABLED',
+  /** The change would leave no enabled administrator. */
+  'LAST_ADMIN',
+  /** The upload would take the account past USER_QUOTA_BYTES. */
+  'QUOTA_EXCEEDED',
+  /** The current password given to change it is not correct. */
+  'WRONG_PASSWORD',
+  /** The password reset code is unknown, expired or used. */
+  'RESET_TOKEN_INVALID',
+  /** The request's headers are larger than the server reads (HTTP 431). */
+  'HEADERS_TOO_LARGE',
+  /** A path segment is longer than the server reads (HTTP 414). */
+  'URL_TOO_LONG',
+  /** The request did not arrive in full in time (HTTP 408). */
+  'REQUEST_TIMEOUT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,9 @@ export const IPC_CHANNELS = [
   'session:signup',
   'session:logout',
   'session:avatar-url',
+  'session:change-password',
+  'session:redeem-reset',
+  'session:set-avatar',
   'settings:get',
   'settings:update',
   'queue:add',
@@ -27,6 +30,11 @@ export const IPC_CHANNELS = [
   'dialog:choose-images',
   'update:get-state',
   'update:restart',
+  'people:list',
+  'people:invite',
+  'people:update',
+  'people:reset-password',
+  'people:delete',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];
 

@@ -2,13 +2,23 @@
 // of its arguments and of its result, for each push event the schema of its payload.
 import { z } from 'zod';
 import {
+  adminUserSchema,
+  albumNameSchema,
   albumSchema,
   bulkDeleteResponseSchema,
+  changePasswordRequestSchema,
+  createInviteRequestSchema,
   idSchema,
   imageSchema,
   listImagesQuerySchema,
   listImagesResponseSchema,
+  listUsersResponseSchema,
+  inviteResponseSchema,
+  oneTimeCodeSchema,
+  passwordResetResponseSchema,
+  passwordSchema,
   updateImageRequestSchema,
+  updateUserRequestSchema,
   userSchema,
 } from './api';
 import { errorCodeSchema } from './errors';
@@ -52,7 +62,20 @@ export const ipcContract = {
       password: z.string().min(1).max(256),
       username: z.string().min(1).max(64),
       avatarPath: localPath.optional(),
+      inviteToken: oneTimeCodeSchema.optional(),
     }),
+    result: sessionStateSchema,
+  },
+  /** The main process keeps the new token; other sessions of the account end. */
+  'session:change-password': { args: changePasswordRequestSchema, result: ok },
+  /** A new profile image from a local file (resized in the main process), or null to remove it. */
+  'session:set-avatar': {
+    args: z.object({ avatarPath: localPath.nullable() }),
+    result: sessionStateSchema,
+  },
+  /** Sets a new password with an admin's one-time reset code, and signs in. */
+  'session:redeem-reset': {
+    args: z.object({ serverUrl, token: oneTimeCodeSchema, password: passwordSchema }),
     result: sessionStateSchema,
   },
   'session:logout': { args: none, result: sessionStateSchema },
@@ -96,11 +119,11 @@ export const ipcContract = {
   },
   'albums:list': { args: none, result: z.object({ albums: z.array(albumSchema) }) },
   'albums:create': {
-    args: z.object({ name: z.string() }),
+    args: z.object({ name: albumNameSchema }),
     result: z.object({ album: albumSchema }),
   },
   'albums:rename': {
-    args: z.object({ id: idSchema, name: z.string() }),
+    args: z.object({ id: idSchema, name: albumNameSchema }),
     result: z.object({ album: albumSchema }),
   },
   'albums:delete': { args: z.object({ id: idSchema }), result: ok },
@@ -108,6 +131,22 @@ export const ipcContract = {
   'update:get-state': { args: none, result: updateStateSchema },
   /** Quits and installs the downloaded update; refused (CONFLICT) unless one is ready. */
   'update:restart': { args: none, result: ok },
+  // People (administrators): the server refuses anyone else with FORBIDDEN.
+  'people:list': {
+    args: z.object({ cursor: z.string().max(200).optional() }).default({}),
+    result: listUsersResponseSchema,
+  },
+  /** The invite code reaches the renderer once, to be shown and copied; it is not a session. */
+  'people:invite': { args: createInviteRequestSchema, result: inviteResponseSchema },
+  'people:update': {
+    args: z.object({ id: idSchema, changes: updateUserRequestSchema }),
+    result: z.object({ user: adminUserSchema }),
+  },
+  'people:reset-password': {
+    args: z.object({ id: idSchema }),
+    result: passwordResetResponseSchema,
+  },
+  'people:delete': { args: z.object({ id: idSchema }), result: ok },
 } as const satisfies Record<IpcChannel, { args: z.ZodType; result: z.ZodType }>;
 
 export type IpcArgs<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['args']>;

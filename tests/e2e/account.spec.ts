@@ -51,7 +51,8 @@ test('a failed account creation deletes the uploaded profile image', async ({
   await createAccount(
     page,
     preview.urls.server,
-    { ...taken, username: 'grace2' },
+    // Another username: usernames are unique too, and this attempt must fail on the email alone.
+    { ...taken, username: `${taken.username}-again` },
     images.photos[1],
   );
   await expect(page.getByRole('alert')).toContainText('An account with this email already exists');

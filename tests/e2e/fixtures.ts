@@ -24,6 +24,8 @@ export interface PreviewOptions {
    * boot) instead of a copy of the empty, migrated database made once by global-setup.ts.
    */
   emptyDataDir: boolean;
+  /** Server settings for this test's preview (e.g. SIGNUP_MODE), over the embedded defaults. */
+  env?: Record<string, string>;
 }
 
 export const test = base.extend<
@@ -53,6 +55,7 @@ export const test = base.extend<
       logFile,
       clockShift: previewOptions.clockShift,
       fromTemplate: !previewOptions.emptyDataDir,
+      ...(previewOptions.env ? { env: previewOptions.env } : {}),
     });
     try {
       await use(preview);

@@ -50,6 +50,31 @@ describe('loadConfig defaults', () => {
     });
   });
 
+  it('opens sign-up on the embedded default and closes it once the server is shared', () => {
+    expect(loadConfig({}).signupMode).toBe('open');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.internal/app' }).signupMode).toBe('closed');
+    expect(loadConfig({ S3_BUCKET: 'my-bucket', JWT_SECRET: SECRET }).signupMode).toBe('closed');
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://db.internal/app', SIGNUP_MODE: 'invite' }).signupMode,
+    ).toBe('invite');
+    expect(loadConfig({ SIGNUP_MODE: 'closed' }).signupMode).toBe('closed');
+    expect(configError({ SIGNUP_MODE: 'invite-only' })).toContain(
+      'SIGNUP_MODE: must be one of open, invite, closed (got "invite-only")',
+    );
+  });
+
+  it('reads the sign-up budget, the invite lifetime and the storage quota', () => {
+    expect(loadConfig({})).toMatchObject({
+      signupMaxPerHour: 10,
+      inviteTtlHours: 168,
+      userQuotaBytes: undefined,
+    });
+    // Beyond 32 bits: a quota is a sum of image sizes.
+    expect(loadConfig({ USER_QUOTA_BYTES: '10737418240' }).userQuotaBytes).toBe(10 * 1024 ** 3);
+    expect(configError({ USER_QUOTA_BYTES: '10GB' })).toContain('USER_QUOTA_BYTES');
+    expect(configError({ SIGNUP_MAX_PER_HOUR: '0' })).toContain('SIGNUP_MAX_PER_HOUR');
+  });
+
   it('reads TRUST_PROXY as off, a hop count, or a list of proxy addresses and ranges', () => {
     expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);

@@ -96,6 +96,11 @@ export async function startTestServer(
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    // Most suites sign up several accounts from loopback to test something else; on PostgreSQL
+    // the server would default to SIGNUP_MODE=closed and 10 sign-ups an hour per address. The
+    // tests of those rules set both explicitly (tests/server/api/signup-*.test.ts).
+    SIGNUP_MODE: 'open',
+    SIGNUP_MAX_PER_HOUR: '100000',
     ...env,
   });
   const server = await createServer(config);

@@ -1,4 +1,6 @@
-// login, signup, logout, whoami: the session commands, sharing the desktop app's keychain entry.
+// login, signup, logout, whoami, password: the session commands, sharing the desktop app's
+// keychain entry.
+import path from 'node:path';
 import type { CliContext } from '../cli-context';
 import { normalizeServerUrl, requireSignedIn } from '../cli-context';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
@@ -32,7 +34,13 @@ export async function loginCommand(
 
 export async function signupCommand(
   ctx: Ctx,
-  options: { email?: string; username?: string; avatar?: string; passwordStdin?: boolean },
+  options: {
+    email?: string;
+    username?: string;
+    avatar?: string;
+    invite?: string;
+    passwordStdin?: boolean;
+  },
 ): Promise<number> {
   if (!options.email || !options.username)
     throw new UsageError('signup needs --email and --username.');
@@ -42,6 +50,7 @@ export async function signupCommand(
     username: options.username,
     password: await password(options),
     avatarPath: options.avatar,
+    inviteToken: options.invite,
   });
   process.stdout.write(
     `Created ${state.user?.email} (${state.user?.role}) on ${state.serverUrl}; signed in.\n`,
@@ -67,5 +76,62 @@ export async function whoamiCommand(ctx: Ctx, options: { json?: boolean }): Prom
   const state = ctx.session.state();
   if (options.json) process.stdout.write(`${JSON.stringify(state)}\n`);
   else process.stdout.write(`${state.user?.email} (${state.user?.role}) on ${state.serverUrl}\n`);
+  return 0;
+}
+
+/**
+ * `password`: change your own (current and new from the prompt, or two lines on stdin with
+ * --password-stdin), or with --reset-code set a new one with an administrator's code and sign in.
+ */
+export async function passwordCommand(
+  ctx: Ctx,
+  options: { passwordStdin?: boolean; resetCode?: string },
+): Promise<number> {
+  if (options.resetCode) {
+    const state = await ctx.session.redeemReset({
+      serverUrl: serverFor(ctx),
+      token: options.resetCode,
+      password: options.passwordStdin
+        ? await readPasswordFromStdin()
+        : await promptPassword('New password: '),
+    });
+    process.stdout.write(
+      `New password set for ${state.user?.email} on ${state.serverUrl}; signed in.\n`,
+    );
+    return 0;
+  }
+  await requireSignedIn(ctx);
+  const [currentPassword, newPassword] = options.passwordStdin
+    ? await readTwoLines()
+    : [await promptPassword('Current password: '), await promptPassword('New password: ')];
+  await ctx.session.changePassword({ currentPassword, newPassword });
+  process.stdout.write('Password changed; your other sessions were signed out.\n');
+  return 0;
+}
+
+async function readTwoLines(): Promise<[string, string]> {
+  const lines = (await readPasswordFromStdin()).split(/\r?\n/);
+  if (lines.length !== 2 || !lines[0] || !lines[1]) {
+    throw new UsageError(
+      'password --password-stdin reads two lines: the current password, then the new one.',
+    );
+  }
+  return [lines[0], lines[1]];
+}
+
+/** `avatar <file>` replaces your profile image (resized to 512 px WebP); `avatar --remove`. */
+export async function avatarCommand(
+  ctx: Ctx,
+  file: string | undefined,
+  options: { remove?: boolean },
+): Promise<number> {
+  if (Boolean(file) === Boolean(options.remove)) {
+    throw new UsageError('avatar needs either an image file or --remove.');
+  }
+  await requireSignedIn(ctx);
+  const state = await ctx.session.setAvatar(file ? path.resolve(file) : null);
+  process.stdout.write(
+    state.user?.avatarKey ? 'Profile image changed.\n' : 'Profile image removed.\n',
+  );
   return 0;
 }

@@ -1,8 +1,7 @@
 // Gallery, image and album channels: thin calls to the backend with the token kept here.
-import { CodedError } from '../../shared/errors';
-import { ApiError } from '../services/api-error';
 import type { IpcHandlers } from './router';
 import type { DesktopContext } from './context';
+import { withSession } from './session-call';
 
 type GalleryChannels =
   | 'gallery:list'
@@ -13,24 +12,6 @@ type GalleryChannels =
   | 'albums:create'
   | 'albums:rename'
   | 'albums:delete';
-
-/** A 401 from the backend ends the session in the UI; the queue keeps its files. */
-function withSession(ctx: DesktopContext) {
-  return async <T>(call: () => Promise<T>): Promise<T> => {
-    if (!ctx.session.state().signedIn) {
-      throw new CodedError('AUTH_REQUIRED', 'Sign in to see your gallery.');
-    }
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        ctx.expireSession(error.message);
-        throw new CodedError('AUTH_EXPIRED', 'Your session has expired. Sign in again.');
-      }
-      throw error;
-    }
-  };
-}
 
 export function galleryHandlers(ctx: DesktopContext): Pick<IpcHandlers, GalleryChannels> {
   const call = withSession(ctx);

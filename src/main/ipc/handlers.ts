@@ -1,6 +1,7 @@
 // All IPC handlers of the desktop app, built over one context.
 import type { DesktopContext } from './context';
 import { galleryHandlers } from './gallery.ipc';
+import { peopleHandlers } from './people.ipc';
 import { queueHandlers } from './queue.ipc';
 import type { IpcHandlers } from './router';
 import { sessionHandlers } from './session.ipc';
@@ -14,5 +15,6 @@ export function createIpcHandlers(ctx: DesktopContext): IpcHandlers {
     ...queueHandlers(ctx),
     ...galleryHandlers(ctx),
     ...updateHandlers(ctx),
+    ...peopleHandlers(ctx),
   };
 }

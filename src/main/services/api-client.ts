@@ -2,25 +2,34 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import {
+  adminUserResponseSchema,
   albumResponseSchema,
   authResponseSchema,
   clientConfigSchema,
   bulkDeleteResponseSchema,
   galleryResponseSchema,
   imageResponseSchema,
+  inviteResponseSchema,
   listAlbumsResponseSchema,
   listImagesResponseSchema,
+  listUsersResponseSchema,
   meResponseSchema,
+  passwordResetResponseSchema,
   presignBatchResponseSchema,
   presignResponseSchema,
   signedUrlResponseSchema,
   signedUrlsResponseSchema,
+  type ChangePasswordRequest,
+  type CreateInviteRequest,
   type ListImagesQuery,
+  type ListUsersQuery,
   type LoginRequest,
   type PresignRequest,
+  type RedeemPasswordResetRequest,
   type RegisterImageRequest,
   type SignupRequest,
   type UpdateImageRequest,
+  type UpdateUserRequest,
 } from '../../shared/api';
 import { toApiError } from './api-error';
 
@@ -90,6 +99,64 @@ export class ApiClient {
   }
   avatarUrl() {
     return this.call(signedUrlResponseSchema, { method: 'GET', url: '/api/auth/me/avatar-url' });
+  }
+  /** Answers with a new token for this session; every other session of the account ends. */
+  changePassword(body: ChangePasswordRequest) {
+    return this.call(authResponseSchema, { method: 'POST', url: '/api/auth/password', data: body });
+  }
+  redeemPasswordReset(body: RedeemPasswordResetRequest) {
+    return this.call(authResponseSchema, {
+      method: 'POST',
+      url: '/api/auth/password-reset',
+      data: body,
+    });
+  }
+  setAvatar(avatarKey: string) {
+    return this.call(meResponseSchema, {
+      method: 'PUT',
+      url: '/api/auth/me/avatar',
+      data: { avatarKey },
+    });
+  }
+  removeAvatar() {
+    return this.call(meResponseSchema, { method: 'DELETE', url: '/api/auth/me/avatar' });
+  }
+  // People (administrators only).
+  listUsers(query: ListUsersQuery = {}) {
+    return this.call(listUsersResponseSchema, {
+      method: 'GET',
+      url: '/api/admin/users',
+      params: query,
+    });
+  }
+  updateUser(id: string, changes: UpdateUserRequest) {
+    return this.call(adminUserResponseSchema, {
+      method: 'PATCH',
+      url: `/api/admin/users/${encodeURIComponent(id)}`,
+      data: changes,
+    });
+  }
+  deleteUser(id: string) {
+    return this.callNoContent({
+      method: 'DELETE',
+      url: `/api/admin/users/${encodeURIComponent(id)}`,
+    });
+  }
+  createPasswordReset(id: string) {
+    return this.call(passwordResetResponseSchema, {
+      method: 'POST',
+      url: `/api/admin/users/${encodeURIComponent(id)}/password-reset`,
+      // An empty JSON object: without a body axios labels the request as a form, which the
+      // server (JSON only) refuses with 415.
+      data: {},
+    });
+  }
+  createInvite(body: CreateInviteRequest) {
+    return this.call(inviteResponseSchema, {
+      method: 'POST',
+      url: '/api/admin/invites',
+      data: body,
+    });
   }
   presign(body: PresignRequest) {
     return this.call(presignResponseSchema, {

@@ -27,8 +27,22 @@ export interface SessionOptions {
   onChange?: (state: SessionState) => void;
 }
 
-/** Profile images are small: resized to 512 px WebP before the anonymous presign. */
+/** Profile images are small: resized to 512 px WebP before they are presigned. */
 const AVATAR_OPTIONS = { maxEdge: 512, format: 'webp', quality: 85 } as const;
+
+/** Resizes, presigns (as `client`: anonymous at sign-up) and uploads a profile image; its key. */
+async function uploadAvatar(client: ApiClient, avatarPath: string): Promise<string> {
+  const processed = await processImage(avatarPath, AVATAR_OPTIONS);
+  const signed = await client.presign({
+    filename: path.basename(avatarPath),
+    contentType: 'image/webp',
+    size: processed.original.size,
+    sha256: processed.original.sha256,
+    purpose: 'avatar',
+  });
+  await putObject(signed, processed.original.data);
+  return signed.key;
+}
 
 export class Session {
   private token: string | undefined;
@@ -102,28 +116,54 @@ export class Session {
     password: string;
     username: string;
     avatarPath?: string | undefined;
+    inviteToken?: string | undefined;
   }): Promise<SessionState> {
     const api = this.api(input.serverUrl);
-    let avatarKey: string | undefined;
-    if (input.avatarPath) {
-      const processed = await processImage(input.avatarPath, AVATAR_OPTIONS);
-      const signed = await new ApiClient({ serverUrl: input.serverUrl }).presign({
-        filename: path.basename(input.avatarPath),
-        contentType: 'image/webp',
-        size: processed.original.size,
-        sha256: processed.original.sha256,
-        purpose: 'avatar',
-      });
-      await putObject(signed, processed.original.data);
-      avatarKey = signed.key;
-    }
+    const avatarKey = input.avatarPath
+      ? await uploadAvatar(new ApiClient({ serverUrl: input.serverUrl }), input.avatarPath)
+      : undefined;
     const result = await api.signup({
       email: input.email,
       password: input.password,
       username: input.username,
       ...(avatarKey ? { avatarKey } : {}),
+      ...(input.inviteToken ? { inviteToken: input.inviteToken } : {}),
     });
     return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  /**
+   * Changes the signed-in user's password. The server ends every other session of the account
+   * and answers with a token for this one, which replaces the old one in the keychain.
+   */
+  async changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+    const result = await this.api().changePassword(input);
+    await this.adopt(this.serverUrl, result.token, result.user);
+  }
+
+  /** Sets a new password with an administrator's one-time reset code, and signs in with it. */
+  async redeemReset(input: {
+    serverUrl: string;
+    token: string;
+    password: string;
+  }): Promise<SessionState> {
+    const result = await new ApiClient({ serverUrl: input.serverUrl }).redeemPasswordReset({
+      token: input.token,
+      password: input.password,
+    });
+    return this.adopt(input.serverUrl, result.token, result.user);
+  }
+
+  /**
+   * Replaces the signed-in user's profile image (resized and uploaded as at sign-up, but
+   * presigned under their token), or removes it with null. The server deletes the old one.
+   */
+  async setAvatar(avatarPath: string | null): Promise<SessionState> {
+    const api = this.api();
+    const { user } = avatarPath
+      ? await api.setAvatar(await uploadAvatar(api, avatarPath))
+      : await api.removeAvatar();
+    return this.changed(user);
   }
 
   async logout(): Promise<SessionState> {

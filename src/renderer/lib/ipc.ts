@@ -47,7 +47,12 @@ export async function invoke<C extends IpcChannel>(
   }
   if (envelope.ok) return envelope.result;
   const failure = new IpcError(envelope.error.code, envelope.error.message);
-  if (isAuthError(failure) && channel !== 'session:login' && channel !== 'session:signup') {
+  // Signing in, up or with a reset code fails on its own form; it does not end a session.
+  const signingIn =
+    channel === 'session:login' ||
+    channel === 'session:signup' ||
+    channel === 'session:redeem-reset';
+  if (isAuthError(failure) && !signingIn) {
     onAuthError?.(failure.message);
   }
   throw failure;

@@ -3,6 +3,7 @@ import { create, type StateCreator } from 'zustand';
 import { setAuthErrorHandler } from '../lib/ipc';
 import { createAlbumsSlice, type AlbumsSlice } from './albums-slice';
 import { createGallerySlice, type GallerySlice } from './gallery-slice';
+import { createPeopleSlice, type PeopleSlice } from './people-slice';
 import { createQueueSlice, type QueueSlice } from './queue-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
@@ -16,6 +17,7 @@ export type AppState = SessionSlice &
   GallerySlice &
   ThumbsSlice &
   AlbumsSlice &
+  PeopleSlice &
   UiSlice &
   UpdateSlice;
 
@@ -28,6 +30,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createGallerySlice(...a),
   ...createThumbsSlice(...a),
   ...createAlbumsSlice(...a),
+  ...createPeopleSlice(...a),
   ...createUiSlice(...a),
   ...createUpdateSlice(...a),
 }));

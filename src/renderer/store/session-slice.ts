@@ -13,6 +13,15 @@ export interface SignInInput {
 export interface SignUpInput extends SignInInput {
   username: string;
   avatar: File | null;
+  /** The code from an administrator's invite (servers that take invited people only). */
+  inviteToken?: string;
+}
+
+export interface ResetInput {
+  serverUrl: string;
+  /** The one-time code an administrator gave out. */
+  token: string;
+  password: string;
 }
 
 export interface SessionSlice {
@@ -28,6 +37,11 @@ export interface SessionSlice {
   boot(): Promise<void>;
   signIn(input: SignInInput): Promise<boolean>;
   signUp(input: SignUpInput): Promise<boolean>;
+  redeemReset(input: ResetInput): Promise<boolean>;
+  /** A new profile image, or null to remove it; returns an error sentence, or null when done. */
+  setAvatar(file: File | null): Promise<string | null>;
+  /** Returns an error sentence, or null when the password was changed. */
+  changePassword(currentPassword: string, newPassword: string): Promise<string | null>;
   signOut(): Promise<void>;
   setSession(next: SessionState): void;
   sessionExpired(message: string): void;
@@ -98,11 +112,36 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   // The main process resumes the upload queue on every sign-in; the renderer only shows it.
   signIn: (input) => attemptAuth(set, get, async () => invoke('session:login', input)),
 
-  signUp: ({ avatar, ...input }) =>
+  signUp: ({ avatar, inviteToken, ...input }) =>
     attemptAuth(set, get, async () => {
       const avatarPath = avatar ? await avatarPathFor(avatar) : undefined;
-      return invoke('session:signup', { ...input, ...(avatarPath ? { avatarPath } : {}) });
+      return invoke('session:signup', {
+        ...input,
+        ...(avatarPath ? { avatarPath } : {}),
+        ...(inviteToken ? { inviteToken } : {}),
+      });
     }),
+
+  redeemReset: (input) => attemptAuth(set, get, async () => invoke('session:redeem-reset', input)),
+
+  async setAvatar(file) {
+    try {
+      const avatarPath = file ? await avatarPathFor(file) : null;
+      get().setSession(await invoke('session:set-avatar', { avatarPath }));
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
+
+  async changePassword(currentPassword, newPassword) {
+    try {
+      await invoke('session:change-password', { currentPassword, newPassword });
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
 
   async signOut() {
     try {
@@ -121,6 +160,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
       lastEmail: next.user?.email ?? previous?.user?.email ?? get().lastEmail,
       ...(next.signedIn ? { expiredNotice: null, authError: null } : {}),
     });
+    if (!sameUser) {
+      // Another person's People list and codes are not this one's to see.
+      set({ view: 'gallery', people: [], peopleCursor: null, oneTimeCode: null });
+    }
     if (next.signedIn && (!wasIn || !sameUser)) {
       if (!sameUser) get().resetGallery();
       void get().loadQueue();

@@ -1,4 +1,5 @@
-// Window-level UI state: short notices (toasts), which dialogs are open, the upload panel.
+// Window-level UI state: short notices (toasts), which dialogs are open, the upload panel, and
+// whether the main area shows the gallery or People.
 import type { SliceCreator } from './app-store';
 
 export type NoticeTone = 'info' | 'success' | 'error';
@@ -9,8 +10,12 @@ export interface Notice {
   tone: NoticeTone;
 }
 
+/** What the signed-in window's main area shows: the gallery, or People (admins). */
+export type MainView = 'gallery' | 'people';
+
 export interface UiSlice {
   notices: Notice[];
+  view: MainView;
   settingsOpen: boolean;
   deleteConfirmOpen: boolean;
   uploadsOpen: boolean;
@@ -19,6 +24,7 @@ export interface UiSlice {
   setSettingsOpen(open: boolean): void;
   setDeleteConfirmOpen(open: boolean): void;
   setUploadsOpen(open: boolean): void;
+  setView(view: MainView): void;
 }
 
 let nextNoticeId = 1;
@@ -27,6 +33,7 @@ const MAX_NOTICES = 4;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   notices: [],
+  view: 'gallery',
   settingsOpen: false,
   deleteConfirmOpen: false,
   uploadsOpen: true,
@@ -44,4 +51,5 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setDeleteConfirmOpen: (deleteConfirmOpen) => set({ deleteConfirmOpen }),
   setUploadsOpen: (uploadsOpen) => set({ uploadsOpen }),
+  setView: (view) => set({ view }),
 });

@@ -2,12 +2,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql, type Dialect } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
+  /** The pg pool behind `db` with PostgreSQL (the shared rate limits use it); none with PGlite. */
+  pool: pg.Pool | undefined;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -18,9 +21,10 @@ export async function openDatabase(options: {
 }): Promise<DatabaseHandle> {
   let dialect: Dialect;
   let kind: DatabaseHandle['kind'];
+  let pool: pg.Pool | undefined;
   if (options.databaseUrl) {
-    const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const { default: pgModule } = await import('pg');
+    pool = new pgModule.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle client that loses its connection emits 'error'; without a listener that kills the process.
     pool.on('error', () => undefined);
     dialect = new PostgresDialect({ pool });
@@ -43,6 +47,7 @@ export async function openDatabase(options: {
   return {
     db,
     kind,
+    pool,
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -3,11 +3,13 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as initial from './migrations/0001-initial';
 import * as issuedKeys from './migrations/0002-issued-keys';
+import * as accounts from './migrations/0003-accounts';
 import * as reconciler from './migrations/0004-reconciler';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-issued-keys': issuedKeys,
+  '0003-accounts': accounts,
   '0004-reconciler': reconciler,
 };
 

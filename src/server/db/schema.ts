@@ -11,6 +11,10 @@ export interface UsersTable {
   role: 'admin' | 'member';
   avatarKey: string | null;
   createdAt: CreatedAt;
+  /** Set while an admin has disabled the account: its tokens and password stop working. */
+  disabledAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Raised to end every session at once (password change, reset, disable); tokens carry it. */
+  tokenVersion: ColumnType<number, number | undefined, number>;
 }
 
 export interface AlbumsTable {
@@ -64,6 +68,36 @@ export interface ReconcilerStateTable {
   leaseUntil: Date | null;
 }
 
+/** An admin's invitation: only the hash of its token is kept; used once, by that email. */
+export interface InvitesTable {
+  id: string;
+  email: string;
+  role: 'admin' | 'member';
+  tokenHash: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  usedAt: Date | null;
+  usedBy: string | null;
+}
+
+/** A one-time password reset an admin issued for an account (hash of the token only). */
+export interface PasswordResetsTable {
+  tokenHash: string;
+  userId: string;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+/** rate-limiter-flexible's Postgres store (written by the library, created by a migration). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   albums: AlbumsTable;
@@ -71,6 +105,9 @@ export interface Database {
   pendingUploads: PendingUploadsTable;
   issuedKeys: IssuedKeysTable;
   reconcilerState: ReconcilerStateTable;
+  invites: InvitesTable;
+  passwordResets: PasswordResetsTable;
+  rateLimits: RateLimitsTable;
   // Kysely's migrator keeps its own tables; declared so the type stays honest.
   kyselyMigration: { name: string; timestamp: Generated<string> };
 }
@@ -79,3 +116,4 @@ export type UserRow = Selectable<UsersTable>;
 export type AlbumRow = Selectable<AlbumsTable>;
 export type ImageRow = Selectable<ImagesTable>;
 export type PendingUploadRow = Selectable<PendingUploadsTable>;
+export type InviteRow = Selectable<InvitesTable>;

@@ -4,10 +4,11 @@
 export const TAGS = {
   health: 'Liveness and readiness probes',
   meta: 'What a client needs to know about this server before signing in',
-  auth: 'Sign-up, sign-in and the signed-in user',
+  auth: 'Sign-up, sign-in, the signed-in user and their password and profile image',
   uploads: 'Presigned PUT URLs: the client uploads the bytes straight to the bucket',
   images: 'Registered images: register, list, read, edit, delete, signed GET URLs',
   albums: "Named groups of one user's images",
+  admin: 'People, for administrators: accounts, roles, invites, password resets',
 } as const;
 
 export type Tag = keyof typeof TAGS;

@@ -35,6 +35,17 @@ const STATUS: Record<ErrorCode, number> = {
   INTERNAL: 500,
   KEYCHAIN_UNAVAILABLE: 500,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  SIGNUP_CLOSED: 403,
+  INVITE_INVALID: 403,
+  USERNAME_TAKEN: 409,
+  ACCOUNT_DISABLED: 401,
+  LAST_ADMIN: 409,
+  QUOTA_EXCEEDED: 403,
+  WRONG_PASSWORD: 403,
+  RESET_TOKEN_INVALID: 403,
+  HEADERS_TOO_LARGE: 431,
+  URL_TOO_LONG: 414,
+  REQUEST_TIMEOUT: 408,
 };
 
 const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {
@@ -165,6 +176,19 @@ export function toHttpError(
         status: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
         message: 'This endpoint does not accept that Content-Type. Send application/json.',
+      };
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message:
+          'The URL is not valid: it holds a malformed percent-encoding (such as "%zz"). Encode each path segment with encodeURIComponent.',
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        code: 'URL_TOO_LONG',
+        message: 'A part of the URL is longer than this server reads. Check the link.',
       };
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return {

@@ -25,17 +25,22 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
         ...operation({
           id: 'signup',
           summary: 'Create an account (the first one is admin); may carry a presigned avatarKey',
+          description:
+            "Who may sign up depends on the server's SIGNUP_MODE: open (anyone), invite (only with an admin's inviteToken, for that email), closed (nobody). The first account on an empty server is always allowed and becomes admin. Throttled per client address.",
           tag: 'auth',
           access: 'anonymous',
         }),
         body: signupRequestSchema,
-        response: { 201: authResponseSchema, ...errorResponses(400, 409, 413, 415, 422) },
+        response: {
+          201: authResponseSchema,
+          ...errorResponses(400, 403, 409, 413, 415, 422, 429),
+        },
       },
       // Runs for every failure of this route, validation included, before the answer is sent.
       onError: async (request) => {
         const body = request.body as { avatarKey?: unknown } | undefined;
         try {
-          await services.auth.discardSignupAvatar(body?.avatarKey);
+          await services.signup.discardSignupAvatar(body?.avatarKey);
         } catch (err) {
           request.log.warn(
             { err },
@@ -45,7 +50,7 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
       },
     },
     async (request, reply) => {
-      const result = await services.auth.signup(request.body);
+      const result = await services.signup.signup(request.ip, request.body);
       request.log.info({ userId: result.user.id, role: result.user.role }, 'account created');
       return reply.status(201).send(result);
     },
@@ -57,7 +62,7 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
       schema: {
         ...operation({
           id: 'login',
-          summary: 'Sign in with email and password (rate-limited per IP and per email)',
+          summary: 'Sign in with email and password (rate-limited per address and per email)',
           tag: 'auth',
           access: 'anonymous',
         }),
@@ -65,7 +70,7 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
         response: { 200: authResponseSchema, ...errorResponses(400, 401, 413, 415, 429) },
       },
     },
-    async (request) => services.auth.login(request.ip, request.body.email, request.body.password),
+    async (request) => services.login.login(request.ip, request.body.email, request.body.password),
   );
 
   app.get(

@@ -12,28 +12,17 @@ import type { Services } from '../services';
 import { errorResponses } from '../openapi/error-responses';
 import { operation } from '../openapi/operation';
 
-/** Anonymous callers can only presign avatars, and only a few a minute per IP. */
-const ANONYMOUS_PER_MINUTE = 20;
-const SIGNED_IN_PER_MINUTE = 600;
-
 export function setupUploadRoutes(root: FastifyInstance, services: Services): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  // The limiter runs after the route's auth hook, so request.viewer is known: signed-in users
-  // get their own budget, and anonymous callers share one per IP that signed-in traffic from
-  // the same address (an office behind one NAT) does not use up.
-  const rateLimit = {
-    keyGenerator: (request: FastifyRequest) =>
-      request.viewer ? `user:${request.viewer.id}` : `ip:${request.ip}`,
-    max: (request: FastifyRequest) =>
-      request.viewer ? SIGNED_IN_PER_MINUTE : ANONYMOUS_PER_MINUTE,
-    timeWindow: '1 minute',
-  };
+  // Runs after the route's auth hook, so request.viewer is known, and before the body is read
+  // (auth/presign-limiter.ts).
+  const rateLimit = async (request: FastifyRequest) =>
+    services.presignLimiter.take(request.viewer?.id, request.ip);
 
   app.post(
     '/api/images/presign-upload',
     {
-      config: { rateLimit },
-      onRequest: (request) => optionalAuth(root, request),
+      onRequest: [(request) => optionalAuth(root, request), rateLimit],
       schema: {
         ...operation({
           id: 'presignUpload',
@@ -44,7 +33,7 @@ export function setupUploadRoutes(root: FastifyInstance, services: Services): vo
         body: presignRequestSchema,
         response: {
           200: presignResponseSchema,
-          ...errorResponses(400, 401, 409, 413, 415, 429),
+          ...errorResponses(400, 401, 403, 409, 413, 415, 429),
         },
       },
     },
@@ -57,8 +46,7 @@ export function setupUploadRoutes(root: FastifyInstance, services: Services): vo
   app.post(
     '/api/images/presign-batch',
     {
-      config: { rateLimit },
-      onRequest: app.requireAuth,
+      onRequest: [app.requireAuth, rateLimit],
       schema: {
         ...operation({
           id: 'presignUploadBatch',
@@ -69,7 +57,7 @@ export function setupUploadRoutes(root: FastifyInstance, services: Services): vo
         body: presignBatchRequestSchema,
         response: {
           200: presignBatchResponseSchema,
-          ...errorResponses(400, 401, 409, 413, 415, 429),
+          ...errorResponses(400, 401, 403, 409, 413, 415, 429),
         },
       },
     },

@@ -5,15 +5,26 @@ import type { ServerConfig } from '../config';
 import type { DatabaseHandle } from '../db/connect';
 import type { StorageHandle } from '../storage/open-storage';
 import { LoginLimiter } from '../auth/login-limiter';
+import { PresignLimiter } from '../auth/presign-limiter';
+import { RateLimits } from '../auth/rate-limits';
 import { TokenService } from '../auth/tokens';
 import { AlbumsRepo } from '../repos/albums-repo';
 import { ImagesRepo } from '../repos/images-repo';
+import { InvitesRepo } from '../repos/invites-repo';
+import { PasswordResetsRepo } from '../repos/password-resets-repo';
 import { PendingUploadsRepo } from '../repos/pending-uploads-repo';
+import { UserStorageRepo } from '../repos/user-storage-repo';
 import { UsersRepo } from '../repos/users-repo';
+import { AccountDeletion } from './account-deletion';
 import { ImagesService } from './images-service';
+import { LoginService } from './login-service';
+import { PasswordService } from './password-service';
+import { PeopleService } from './people-service';
+import { ProfileService } from './profile-service';
 import { ServerUploadService } from './server-upload-service';
 import { SignedUrls } from './signed-urls';
-import { AuthService } from './signup-service';
+import { SignupService } from './signup-service';
+import { StorageQuota } from './storage-quota';
 import { UploadAcceptance } from './upload-acceptance';
 import { UploadsService } from './uploads-service';
 
@@ -31,30 +42,56 @@ export function createServices(
   const pending = new PendingUploadsRepo(db);
   const images = new ImagesRepo(db);
   const albums = new AlbumsRepo(db);
+  const invites = new InvitesRepo(db);
+  const resets = new PasswordResetsRepo(db);
+  const userStorage = new UserStorageRepo(db);
   const tokens = new TokenService(jwtSecret);
   const acceptance = new UploadAcceptance(store, pending, log.child({ scope: 'uploads' }));
+  // Shared by every server through PostgreSQL when DATABASE_URL is set, else in this process.
+  const limits = new RateLimits(database.pool);
+  const loginLimiter = new LoginLimiter(limits, config.loginMaxAttempts);
+  const signupBudget = limits.budget({
+    name: 'signup-ip',
+    points: config.signupMaxPerHour,
+    durationSeconds: 60 * 60,
+  });
+  const imagesService = new ImagesService(db, images, pending, albums, store, acceptance);
   return {
     log,
     config,
     database,
     storage,
     tokens,
+    limits,
     users,
     pending,
     images,
     albums,
-    auth: new AuthService(
+    signup: new SignupService(
       db,
+      config.signupMode,
       users,
+      invites,
       pending,
       store,
       tokens,
-      new LoginLimiter(config.loginMaxAttempts),
+      signupBudget,
       acceptance,
     ),
-    uploads: new UploadsService(config, pending, store),
     acceptance,
-    imagesService: new ImagesService(db, images, pending, albums, store, acceptance),
+    login: new LoginService(users, tokens, loginLimiter),
+    passwords: new PasswordService(db, users, resets, tokens, loginLimiter, signupBudget),
+    profile: new ProfileService(db, users, pending, userStorage, store, acceptance),
+    people: new PeopleService(db, config, users, invites, resets),
+    accountDeletion: new AccountDeletion(db, users, userStorage, imagesService, store),
+    presignLimiter: new PresignLimiter(limits),
+    uploads: new UploadsService(
+      config,
+      pending,
+      store,
+      new StorageQuota(userStorage, config.userQuotaBytes),
+    ),
+    imagesService,
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
     imagePool,
     serverUploads: new ServerUploadService(

@@ -1,48 +1,76 @@
-// Sign-up and login. A sign-up that fails for any reason deletes its uploaded profile image.
+// Sign-up under the server's SIGNUP_MODE, throttled per client address. A sign-up that fails for
+// any reason deletes its uploaded profile image.
 import type { Kysely } from 'kysely';
 import { CodedError } from '../../shared/errors';
 import type { AuthResponse } from '../../shared/api';
-import type { Database, PendingUploadRow } from '../db/schema';
+import type { SignupMode } from '../config';
+import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
+import type { InvitesRepo } from '../repos/invites-repo';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
-import { toUser, type UsersRepo } from '../repos/users-repo';
+import { lockAccounts, toUser, type UsersRepo } from '../repos/users-repo';
 import type { ObjectStore } from '../storage/object-store';
-import type { LoginLimiter } from '../auth/login-limiter';
-import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
+import { hashOneTimeCode } from '../auth/one-time-code';
+import { hashPassword } from '../auth/passwords';
+import type { Budget } from '../auth/rate-limits';
+import { inviteInvalid, roleForSignup, signupClosed } from '../auth/signup-policy';
 import type { TokenService } from '../auth/tokens';
 import { stagingKey } from '../storage/key-layout';
 import type { UploadAcceptance } from './upload-acceptance';
+import { acceptAvatar, avatarNotPresigned } from './avatar-upload';
 
-export class AuthService {
+export interface SignupInput {
+  email: string;
+  password: string;
+  username: string;
+  avatarKey?: string | undefined;
+  inviteToken?: string | undefined;
+}
+
+export class SignupService {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly mode: SignupMode,
     private readonly users: UsersRepo,
+    private readonly invites: InvitesRepo,
     private readonly pending: PendingUploadsRepo,
     private readonly store: ObjectStore,
     private readonly tokens: TokenService,
-    private readonly limiter: LoginLimiter,
+    /** Sign-ups per client address (shared by every server with DATABASE_URL). */
+    private readonly perIp: Budget,
     private readonly acceptance: UploadAcceptance,
   ) {}
 
-  async signup(input: {
-    email: string;
-    password: string;
-    username: string;
-    avatarKey?: string | undefined;
-  }): Promise<AuthResponse> {
+  async signup(ip: string, input: SignupInput): Promise<AuthResponse> {
+    await this.perIp.take(
+      ip,
+      (n) =>
+        `Too many accounts were requested from your network. Wait ${n} minute${n === 1 ? '' : 's'} and try again.`,
+    );
+    await this.refuseEarly(input);
     const passwordHash = await hashPassword(input.password);
     const avatar = input.avatarKey ? await this.pending.find(input.avatarKey) : undefined;
     if (input.avatarKey) {
       if (!avatar || avatar.ownerId !== null || avatar.purpose !== 'avatar') {
-        throw new CodedError(
-          'KEY_NOT_PRESIGNED',
-          'The profile image was not uploaded for sign-up, or its upload expired. Choose the image again.',
-        );
+        throw avatarNotPresigned();
       }
-      await this.acceptAvatar(avatar);
+      await acceptAvatar(this.acceptance, avatar);
     }
+    const inviteHash = input.inviteToken ? hashOneTimeCode(input.inviteToken) : undefined;
     try {
       const row = await this.db.transaction().execute(async (trx) => {
+        await lockAccounts(trx);
+        const usersExist = await this.users.anyExists(trx);
+        const invite =
+          inviteHash && usersExist
+            ? await this.invites.findUsable(inviteHash, input.email, trx)
+            : undefined;
+        const role = roleForSignup({
+          mode: this.mode,
+          usersExist,
+          inviteGiven: inviteHash !== undefined,
+          invite,
+        });
         if (input.avatarKey) {
           const claimed = await this.pending.claim(trx, input.avatarKey, {
             ownerId: null,
@@ -54,16 +82,28 @@ export class AuthService {
               'The profile image upload expired. Choose the image again.',
             );
         }
-        return this.users.create(trx, {
+        const created = await this.users.create(trx, {
           email: input.email,
           username: input.username,
           passwordHash,
           avatarKey: input.avatarKey ?? null,
+          role,
         });
+        if (invite && !(await this.invites.markUsed(trx, invite.id, created.id))) {
+          throw inviteInvalid();
+        }
+        return created;
       });
       if (avatar) await this.acceptance.clearStaging([avatar]);
       const user = toUser(row);
-      return { token: await this.tokens.sign({ userId: user.id, role: user.role }), user };
+      return {
+        token: await this.tokens.sign({
+          userId: user.id,
+          role: user.role,
+          version: row.tokenVersion,
+        }),
+        user,
+      };
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new CodedError(
@@ -71,24 +111,30 @@ export class AuthService {
           'An account with this email already exists. Sign in instead, or use another email.',
         );
       }
-      throw error;
-    }
-  }
-
-  /** The profile image as uploaded must be the image it claims to be; then it takes its key. */
-  private async acceptAvatar(avatar: PendingUploadRow): Promise<void> {
-    try {
-      await this.acceptance.check([avatar]);
-    } catch (error) {
-      if (error instanceof CodedError && error.code === 'OBJECT_MISSING') {
+      if (isUniqueViolation(error, 'users_username_lower_key')) {
         throw new CodedError(
-          'OBJECT_MISSING',
-          'The profile image has not finished uploading. Choose the image again.',
+          'USERNAME_TAKEN',
+          `The username "${input.username}" is taken (usernames are unique whatever their case). Choose another.`,
         );
       }
       throw error;
     }
-    await this.acceptance.promote([avatar]);
+  }
+
+  /**
+   * The refusals that need no password hash: a server that takes no sign-up without an invite
+   * answers them at once, the same way for a taken and a free email (nothing about the email is
+   * looked up), and before any work that a flood of requests could make expensive. The decision
+   * that counts is taken again under the lock when the account is created.
+   */
+  private async refuseEarly(input: SignupInput): Promise<void> {
+    if (this.mode === 'open' && !input.inviteToken) return;
+    if (!(await this.users.anyExists())) return;
+    if (this.mode === 'closed') throw signupClosed('closed');
+    if (!input.inviteToken) throw signupClosed(this.mode);
+    if (!(await this.invites.findUsable(hashOneTimeCode(input.inviteToken), input.email))) {
+      throw inviteInvalid();
+    }
   }
 
   /**
@@ -106,17 +152,5 @@ export class AuthService {
       await this.pending.restore({ ...claimed, expiresAt: new Date(0) });
       throw error;
     }
-  }
-
-  async login(ip: string, email: string, password: string): Promise<AuthResponse> {
-    await this.limiter.check(ip, email);
-    const row = await this.users.findByEmail(email);
-    const ok = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!row || !ok) {
-      throw new CodedError('INVALID_CREDENTIALS', 'The email or password is not correct.');
-    }
-    await this.limiter.recordSuccess(email);
-    const user = toUser(row);
-    return { token: await this.tokens.sign({ userId: user.id, role: user.role }), user };
   }
 }

@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
 import { stagingKey } from '../storage/key-layout';
 import type { ObjectStore } from '../storage/object-store';
+import type { QuotaCheck } from './storage-quota';
 
 export interface PresignInput {
   filename: string;
@@ -34,11 +35,13 @@ export class UploadsService {
     private readonly config: ServerConfig,
     private readonly pending: PendingUploadsRepo,
     private readonly store: ObjectStore,
+    private readonly quota?: QuotaCheck,
   ) {}
 
   /** All files are presigned or none: one reused key fails the whole batch with KEY_ALREADY_USED. */
   async presign(ownerId: string | null, files: PresignInput[]): Promise<PresignResponse[]> {
     for (const file of files) this.checkLimits(ownerId, file);
+    await this.quota?.assertRoom(ownerId, files);
     const keys = files.map((file) => objectKeyFor(ownerId, file));
     if (new Set(keys).size !== keys.length) throw keyUsed();
     const ttl = files.some((f) => f.purpose === 'avatar')

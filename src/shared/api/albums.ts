@@ -1,6 +1,7 @@
 // Contracts for albums: named groups of one user's images.
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common';
+import { safeText } from './safe-text';
 
 export const albumSchema = z.object({
   id: idSchema,
@@ -11,11 +12,7 @@ export const albumSchema = z.object({
 });
 export type Album = z.infer<typeof albumSchema>;
 
-const albumNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
+export const albumNameSchema = safeText({ min: 1, max: 100 });
 
 export const createAlbumRequestSchema = z.object({ name: albumNameSchema });
 export const updateAlbumRequestSchema = z.object({ name: albumNameSchema });

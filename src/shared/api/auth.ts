@@ -1,6 +1,7 @@
 // Contracts for sign-up, login and the current user.
 import { z } from 'zod';
 import { objectKeySchema, idSchema } from './common';
+import { safeText } from './safe-text';
 
 export const roleSchema = z.enum(['admin', 'member']);
 export type Role = z.infer<typeof roleSchema>;
@@ -25,17 +26,27 @@ export const passwordSchema = z
   .string()
   .min(8, 'must be at least 8 characters')
   .max(256, 'must be at most 256 characters');
-export const usernameSchema = z
+export const usernameSchema = safeText({ min: 1, max: 64 });
+
+/** Who may create an account on a server (its SIGNUP_MODE). */
+export const signupModeSchema = z.enum(['open', 'invite', 'closed']);
+export type SignupMode = z.infer<typeof signupModeSchema>;
+
+/** An invite or password-reset code as the server hands it out (letters, digits, "_", "-"). */
+export const oneTimeCodeSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters');
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be the code exactly as an administrator gave it');
 
 export const signupRequestSchema = z.object({
   email: emailSchema,
   password: passwordSchema,
   username: usernameSchema,
   avatarKey: objectKeySchema.optional(),
+  /** The code from an admin's invite: needed unless SIGNUP_MODE is open. */
+  inviteToken: oneTimeCodeSchema.optional(),
 });
 export type SignupRequest = z.input<typeof signupRequestSchema>;
 
@@ -49,3 +60,21 @@ export const authResponseSchema = z.object({ token: z.string(), user: userSchema
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema });
+
+export const changePasswordRequestSchema = z.object({
+  currentPassword: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(256, 'must be at most 256 characters'),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;
+
+/** Redeems a one-time reset code from an admin: sets the password and signs in. */
+export const redeemPasswordResetRequestSchema = z.object({
+  token: oneTimeCodeSchema,
+  password: passwordSchema,
+});
+export type RedeemPasswordResetRequest = z.input<typeof redeemPasswordResetRequestSchema>;
+
+export const setAvatarRequestSchema = z.object({ avatarKey: objectKeySchema });

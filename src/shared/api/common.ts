@@ -1,5 +1,6 @@
 // Building blocks shared by the API contracts.
 import { z } from 'zod';
+import { safeText } from './safe-text';
 
 export const idSchema = z.uuid({ error: 'must be a UUID' });
 export const sha256Schema = z
@@ -30,7 +31,7 @@ export const filenameSchema = z
     'must not contain control characters',
   );
 
-export const tagSchema = z.string().trim().min(1).max(64);
+export const tagSchema = safeText({ min: 1, max: 64 });
 export const tagsSchema = z.array(tagSchema).max(50, 'at most 50 tags');
 
 export const okSchema = z.object({ ok: z.literal(true) });

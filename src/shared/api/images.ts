@@ -9,6 +9,7 @@ import {
   sha256Schema,
   tagsSchema,
 } from './common';
+import { safeText } from './safe-text';
 
 export const imageSchema = z.object({
   id: idSchema,
@@ -29,8 +30,8 @@ export const imageSchema = z.object({
 });
 export type Image = z.infer<typeof imageSchema>;
 
-const titleSchema = z.string().trim().max(200, 'must be at most 200 characters');
-const altSchema = z.string().trim().max(1000, 'must be at most 1000 characters');
+export const imageTitleSchema = safeText({ max: 200 });
+export const imageAltSchema = safeText({ max: 1000 });
 const dimensionSchema = z.number().int().positive().max(100_000);
 
 export const registerImageRequestSchema = z.object({
@@ -43,8 +44,8 @@ export const registerImageRequestSchema = z.object({
   sha256: sha256Schema.optional(),
   thumbnailKey: objectKeySchema.optional(),
   albumId: idSchema.optional(),
-  title: titleSchema.optional(),
-  alt: altSchema.optional(),
+  title: imageTitleSchema.optional(),
+  alt: imageAltSchema.optional(),
   tags: tagsSchema.optional(),
 });
 export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
@@ -57,7 +58,7 @@ export type ImageSort = z.infer<typeof imageSortSchema>;
 export const listImagesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: safeText({ max: 200 }).optional(),
   /** An album id, or "none" for images in no album. */
   albumId: z.union([idSchema, z.literal('none')]).optional(),
   sha256: sha256Schema.optional(),
@@ -110,8 +111,8 @@ export type SignedUrlsResponse = z.infer<typeof signedUrlsResponseSchema>;
 
 export const updateImageRequestSchema = z
   .object({
-    title: titleSchema.nullable().optional(),
-    alt: altSchema.nullable().optional(),
+    title: imageTitleSchema.nullable().optional(),
+    alt: imageAltSchema.nullable().optional(),
     albumId: idSchema.nullable().optional(),
     tags: tagsSchema.optional(),
   })

@@ -1,6 +1,8 @@
 // The HTTP API contract, shared by the server (validation, OpenAPI) and every client.
 export * from './common';
+export * from './safe-text';
 export * from './auth';
+export * from './admin';
 export * from './uploads';
 export * from './images';
 export * from './albums';

@@ -239,3 +239,68 @@ describe('signup', () => {
     await expect(fs.access(path.join(dataDir, 'session.json'))).rejects.toThrow();
   });
 });
+
+describe('passwords', () => {
+  it('keeps the session through a password change, with the new token in the keychain', async () => {
+    const { user } = await t.signup({ password: PASSWORD });
+    const { session, secrets } = await openSession();
+    await session.login({ serverUrl: t.baseUrl, email: user.email, password: PASSWORD });
+    const before = secrets.accounts.get(keychainAccount(t.baseUrl, user.email))!;
+    await session.changePassword({ currentPassword: PASSWORD, newPassword: 'a changed password' });
+
+    const after = secrets.accounts.get(keychainAccount(t.baseUrl, user.email))!;
+    expect(after).not.toBe(before);
+    expect(session.state().signedIn).toBe(true);
+    expect((await session.api().me()).user.id).toBe(user.id);
+    // The token from before the change is refused by the server.
+    const old = await t.request('GET', '/api/auth/me', { token: before });
+    expect(old.status).toBe(401);
+  });
+
+  it('signs in with an administrator’s reset code and the new password', async () => {
+    // Not this server's first account: made an administrator directly in the database.
+    const admin = await t.signup();
+    await t.server.services.database.db
+      .updateTable('users')
+      .set({ role: 'admin' })
+      .where('id', '=', admin.user.id)
+      .execute();
+    const { user } = await t.signup({ password: PASSWORD });
+    const issued = await t.request('POST', `/api/admin/users/${user.id}/password-reset`, {
+      token: admin.token,
+    });
+    const { session, secrets } = await openSession();
+    const state = await session.redeemReset({
+      serverUrl: t.baseUrl,
+      token: issued.body.token,
+      password: 'chosen by me',
+    });
+    expect(state).toMatchObject({ signedIn: true, user: { id: user.id } });
+    expect([...secrets.accounts.keys()]).toEqual([keychainAccount(t.baseUrl, user.email)]);
+    await expect(
+      session.redeemReset({ serverUrl: t.baseUrl, token: issued.body.token, password: 'again!!!' }),
+    ).rejects.toMatchObject({ code: 'RESET_TOKEN_INVALID' });
+  });
+});
+
+describe('the profile image', () => {
+  it('is replaced from a local file (resized, uploaded under the token) and removed', async () => {
+    const { user } = await t.signup({ password: PASSWORD });
+    const { session, changes } = await openSession();
+    await session.login({ serverUrl: t.baseUrl, email: user.email, password: PASSWORD });
+    const dir = await newDir();
+    const first = await session.setAvatar(await writeJpeg(dir, 'one.jpg', 900));
+    const firstKey = first.user!.avatarKey!;
+    expect(firstKey).toMatch(/^avatars\/[A-Za-z0-9_-]+\.webp$/);
+    expect(changes.at(-1)).toEqual(first);
+    expect(await t.objectKeys(firstKey)).toEqual([firstKey]);
+
+    const second = await session.setAvatar(await writeJpeg(dir, 'two.jpg', 700));
+    expect(second.user!.avatarKey).not.toBe(firstKey);
+    expect(await t.objectKeys(firstKey)).toEqual([]);
+
+    const removed = await session.setAvatar(null);
+    expect(removed.user!.avatarKey).toBeNull();
+    expect(await t.objectKeys(second.user!.avatarKey!)).toEqual([]);
+  });
+});

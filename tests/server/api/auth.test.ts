@@ -1,4 +1,4 @@
-// Sign-up, login and session tokens over HTTP: roles, password storage, JWT checks, login limits.
+// Sign-up, login and session tokens over HTTP: roles, password storage, JWT checks.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -221,52 +221,8 @@ describe('session tokens', () => {
   });
 });
 
-describe('login rate limits', () => {
-  it(`locks an email after ${MAX_ATTEMPTS} wrong passwords, from any address`, async () => {
-    const { user, password } = await t.signup();
-    const ip = freshClientIp();
-    for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
-      expectError(await login(user.email, 'wrong password', ip), 401, 'INVALID_CREDENTIALS');
-    }
-    const locked = await login(user.email, password, ip);
-    expect(expectError(locked, 429, 'RATE_LIMITED')).toMatch(/wait \d+ minutes?/i);
-    // Another address cannot continue guessing for this email either...
-    expectError(await login(user.email, password), 429, 'RATE_LIMITED');
-    // ...while other accounts can still sign in from the first address.
-    const other = await t.signup();
-    expect((await login(other.user.email, other.password, ip)).status).toBe(200);
-  });
-
-  it('forgives earlier typos once the right password is given', async () => {
-    const { user, password } = await t.signup();
-    for (let round = 0; round < 2; round += 1) {
-      for (let i = 0; i < MAX_ATTEMPTS - 1; i += 1) {
-        expectError(await login(user.email, 'typo'), 401, 'INVALID_CREDENTIALS');
-      }
-      expect((await login(user.email, password)).status).toBe(200);
-    }
-  });
-
-  it('counts parallel guesses for one email before any of them is checked', async () => {
-    const { user } = await t.signup();
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => login(user.email, `guess ${i}`)),
-    );
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses.filter((s) => s === 401)).toHaveLength(MAX_ATTEMPTS);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(10 - MAX_ATTEMPTS);
-  });
-
-  it(`limits one address to ${MAX_ATTEMPTS * 3} attempts across many emails`, async () => {
-    const ip = freshClientIp();
-    for (let i = 0; i < MAX_ATTEMPTS * 3; i += 1) {
-      expectError(await login(newEmail(), 'whatever it is', ip), 401, 'INVALID_CREDENTIALS');
-    }
-    const { user, password } = await t.signup();
-    expectError(await login(user.email, password, ip), 429, 'RATE_LIMITED');
-    expect((await login(user.email, password)).status).toBe(200);
-  });
-});
+// Login limits (per email and address, per address, per email from everywhere, shared by every
+// server) are tested in login-limits.test.ts.
 
 describe('the generated signing secret', () => {
   it('is kept in DATA_DIR, so sessions survive a restart', async () => {

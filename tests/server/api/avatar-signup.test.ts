@@ -45,10 +45,12 @@ function signup(body: Record<string, unknown>) {
   return t.request('POST', '/api/auth/signup', { json: body });
 }
 
+let accounts = 0;
+// Usernames are unique (whatever their case), so each body names a new person.
 const validBody = (avatarKey?: string) => ({
   email: newEmail(),
   password: 'correct horse battery',
-  username: 'Ada',
+  username: `Ada ${++accounts}`,
   ...(avatarKey ? { avatarKey } : {}),
 });
 

@@ -1,5 +1,6 @@
 // Malformed, incomplete and oversized requests, unknown routes and server failures all answer
 // with the one error shape, a stable code, and a message a person can act on.
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../src/shared/errors';
 import { startTestServer, type TestServer } from '../test-server';
@@ -107,6 +108,48 @@ describe('routing', () => {
     expect(expectError(res, 404, 'NOT_FOUND')).toBe('There is no GET /api/nothing-here endpoint.');
     const wrongMethod = await t.request('DELETE', '/api/auth/login');
     expect(expectError(wrongMethod, 404, 'NOT_FOUND')).toContain('DELETE /api/auth/login');
+  });
+});
+
+/** Writes raw bytes to the server and reads what it answers until it closes the connection. */
+function rawExchange(request: string): Promise<{ status: number; headers: string; body: unknown }> {
+  const { port } = new URL(t.baseUrl);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.end(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]),
+        headers: head,
+        body: body ? JSON.parse(body) : null,
+      });
+    });
+  });
+}
+
+describe('errors before any route runs', () => {
+  it('answers a malformed percent-encoding in the path with the standard shape', async () => {
+    const res = await rawExchange(
+      `GET /api/images/%E0%A4%A HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+    );
+    expect(expectError(res, 400, 'VALIDATION_FAILED')).toMatch(/percent-encoding/);
+    expect(res.headers).toMatch(/content-type: application\/json/i);
+  });
+
+  it('answers headers over the size limit with 431 HEADERS_TOO_LARGE', async () => {
+    const res = await t.request('GET', '/api/auth/me', {
+      headers: { cookie: `big=${'x'.repeat(20 * 1024)}` },
+    });
+    expect(expectError(res, 431, 'HEADERS_TOO_LARGE')).toMatch(/headers are larger/);
+  });
+
+  it('answers bytes that are not HTTP with a 400 in the standard shape', async () => {
+    const res = await rawExchange('HELLO THERE\r\n\r\n');
+    expect(expectError(res, 400, 'VALIDATION_FAILED')).toMatch(/not valid HTTP/);
   });
 });
 

@@ -1,5 +1,6 @@
-// Sign in, or create an account (with an optional profile image). The two share their fields,
-// so switching keeps what was typed; errors are the main process's sentences.
+// Sign in, create an account (with an optional profile image and invite code), or set a new
+// password with an administrator's reset code. The modes share their fields, so switching keeps
+// what was typed; errors are the main process's sentences.
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_SERVER_URL } from '../../../shared/settings';
 import { useAppStore } from '../../store/app-store';
@@ -7,10 +8,23 @@ import { Icon } from '../common/Icon';
 import { AvatarPicker } from './AvatarPicker';
 import { TextField } from './TextField';
 
-type Mode = 'sign-in' | 'sign-up';
+type Mode = 'sign-in' | 'sign-up' | 'reset';
+
+const TITLES: Record<Mode, [string, string]> = {
+  'sign-in': ['Welcome back', 'Sign in to upload and manage your images.'],
+  'sign-up': [
+    'Create your account',
+    'Your images stay in your bucket; this account keeps them organised.',
+  ],
+  reset: ['Choose a new password', 'Use the reset code your administrator gave you.'],
+};
 
 function missingField(mode: Mode, fields: Record<string, string>): string | null {
   if (!fields.serverUrl!.trim()) return 'Enter the server URL.';
+  if (mode === 'reset') {
+    if (!fields.code!.trim()) return 'Enter the reset code.';
+    return fields.password ? null : 'Enter a new password.';
+  }
   if (!fields.email!.trim()) return 'Enter your email address.';
   if (!fields.password) return 'Enter your password.';
   if (mode === 'sign-up' && !fields.username!.trim()) return 'Choose a username.';
@@ -27,6 +41,7 @@ export function AuthScreen() {
   const expiredNotice = useAppStore((s) => s.expiredNotice);
   const signIn = useAppStore((s) => s.signIn);
   const signUp = useAppStore((s) => s.signUp);
+  const redeemReset = useAppStore((s) => s.redeemReset);
   const clearAuthError = useAppStore((s) => s.clearAuthError);
 
   const [mode, setMode] = useState<Mode>('sign-in');
@@ -34,6 +49,7 @@ export function AuthScreen() {
   const [email, setEmail] = useState(lastEmail);
   const [password, setPassword] = useState('');
   const [username, setUsername] = useState('');
+  const [code, setCode] = useState('');
   const [avatar, setAvatar] = useState<File | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [avatarNote, setAvatarNote] = useState<string | null>(null);
@@ -48,15 +64,20 @@ export function AuthScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const missing = missingField(mode, { serverUrl, email, password, username });
+    const missing = missingField(mode, { serverUrl, email, password, username, code });
     setLocalError(missing);
     if (missing) return;
+    if (mode === 'reset') {
+      await redeemReset({ serverUrl: serverUrl.trim(), token: code.trim(), password });
+      return;
+    }
     const input = { serverUrl: serverUrl.trim(), email: email.trim(), password };
     if (mode === 'sign-in') {
       await signIn(input);
       return;
     }
-    const ok = await signUp({ ...input, username: username.trim(), avatar });
+    const inviteToken = code.trim() || undefined;
+    const ok = await signUp({ ...input, username: username.trim(), avatar, inviteToken });
     if (!ok && avatar) {
       // The server deleted the uploaded image with the failed account; a retry uploads anew.
       setAvatar(null);
@@ -73,14 +94,8 @@ export function AuthScreen() {
           </span>
           Image Desk
         </div>
-        <h1 className="auth__title">
-          {mode === 'sign-in' ? 'Welcome back' : 'Create your account'}
-        </h1>
-        <p className="auth__subtitle">
-          {mode === 'sign-in'
-            ? 'Sign in to upload and manage your images.'
-            : 'Your images stay in your bucket; this account keeps them organised.'}
-        </p>
+        <h1 className="auth__title">{TITLES[mode][0]}</h1>
+        <p className="auth__subtitle">{TITLES[mode][1]}</p>
         {expiredNotice ? (
           <p className="banner banner--info" role="status">
             {expiredNotice}
@@ -93,20 +108,24 @@ export function AuthScreen() {
           type="url"
           autoComplete="url"
         />
+        {mode === 'reset' ? (
+          <TextField label="Reset code" value={code} onChange={setCode} autoComplete="off" />
+        ) : (
+          <TextField
+            label="Email"
+            value={email}
+            onChange={setEmail}
+            type="email"
+            autoComplete="email"
+          />
+        )}
         <TextField
-          label="Email"
-          value={email}
-          onChange={setEmail}
-          type="email"
-          autoComplete="email"
-        />
-        <TextField
-          label="Password"
+          label={mode === 'reset' ? 'New password' : 'Password'}
           value={password}
           onChange={setPassword}
           type="password"
           autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-          hint={mode === 'sign-up' ? 'At least 8 characters.' : undefined}
+          hint={mode === 'sign-in' ? undefined : 'At least 8 characters.'}
         />
         {mode === 'sign-up' ? (
           <>
@@ -115,6 +134,13 @@ export function AuthScreen() {
               value={username}
               onChange={setUsername}
               autoComplete="username"
+            />
+            <TextField
+              label="Invite code"
+              value={code}
+              onChange={setCode}
+              autoComplete="off"
+              hint="From your administrator's invite. Leave it empty if this server lets anyone sign up."
             />
             <AvatarPicker
               file={avatar}
@@ -133,7 +159,11 @@ export function AuthScreen() {
         ) : null}
         <button type="submit" className="button button--primary button--wide" disabled={busy}>
           {busy ? <span className="spinner spinner--on-accent" aria-hidden="true" /> : null}
-          {mode === 'sign-in' ? 'Sign in' : 'Create account'}
+          {mode === 'sign-in'
+            ? 'Sign in'
+            : mode === 'sign-up'
+              ? 'Create account'
+              : 'Set password and sign in'}
         </button>
         <p className="auth__switch">
           {mode === 'sign-in' ? (
@@ -145,13 +175,20 @@ export function AuthScreen() {
             </>
           ) : (
             <>
-              Already registered?{' '}
+              {mode === 'reset' ? 'Remember your password?' : 'Already registered?'}{' '}
               <button type="button" className="link-button" onClick={() => switchMode('sign-in')}>
                 Use an existing account
               </button>
             </>
           )}
         </p>
+        {mode === 'sign-in' ? (
+          <p className="auth__switch">
+            <button type="button" className="link-button" onClick={() => switchMode('reset')}>
+              Reset password with a code
+            </button>
+          </p>
+        ) : null}
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
-// The optional profile image for a new account: drop one on the circle or choose a file.
+// A profile image (optional for a new account, or a new one in Settings): drop one on the
+// circle or choose a file.
 // It is only read when the form is sent (resized and uploaded by the main process).
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { Icon } from '../common/Icon';
@@ -7,10 +8,13 @@ export function AvatarPicker({
   file,
   note,
   onChange,
+  optional = true,
 }: {
   file: File | null;
   note: string | null;
   onChange: (file: File | null) => void;
+  /** Says "(optional)" next to the label (sign-up); Settings changes an existing account's. */
+  optional?: boolean;
 }) {
   const id = useId();
   const [preview, setPreview] = useState<string | null>(null);
@@ -34,7 +38,7 @@ export function AvatarPicker({
   return (
     <div className="field">
       <span className="field__label" id={`${id}-label`}>
-        Profile image <span className="field__optional">(optional)</span>
+        Profile image {optional ? <span className="field__optional">(optional)</span> : null}
       </span>
       <div
         className={`avatar-picker${over ? ' is-over' : ''}`}

@@ -21,7 +21,8 @@ export function ImageDetailsForm({ image }: { image: Image }) {
     setBusy(true);
     const failure = await updateImage(image.id, {
       title: title.trim() || null,
-      alt: alt.trim() || null,
+      // Alt text is read as one line, and the server refuses line breaks (control characters).
+      alt: alt.replace(/\s*[\r\n]+\s*/g, ' ').trim() || null,
       tags: parseTags(tags),
     });
     setBusy(false);

@@ -1,6 +1,9 @@
-// Settings as a dialog over the workspace; the form inside starts from the saved values.
+// Settings as a dialog over the workspace: the desktop settings form (starting from the saved
+// values) and, apart from it, the account's profile image and password.
 import { useAppStore } from '../../store/app-store';
 import { Dialog } from '../common/Dialog';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileImageForm } from './ProfileImageForm';
 import { SettingsForm } from './SettingsForm';
 
 export function SettingsDialog() {
@@ -19,6 +22,8 @@ export function SettingsDialog() {
       ) : (
         <p className="dialog__text">Settings are not available right now.</p>
       )}
+      <ProfileImageForm />
+      <ChangePasswordForm />
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
-// The bar across the top: search, sort, whose images (admins), the uploads and settings
-// toggles, and who is signed in.
+// The bar across the top: search, sort, whose images (admins), People (admins), the uploads
+// and settings toggles, and who is signed in.
 import { useAppStore } from '../../store/app-store';
 import { Icon } from '../common/Icon';
 import { OwnerSwitch } from './OwnerSwitch';
@@ -13,6 +13,8 @@ export function TopBar() {
   const uploadsOpen = useAppStore((s) => s.uploadsOpen);
   const setUploadsOpen = useAppStore((s) => s.setUploadsOpen);
   const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
+  const view = useAppStore((s) => s.view);
+  const setView = useAppStore((s) => s.setView);
   const signOut = useAppStore((s) => s.signOut);
   const active = useAppStore((s) => describeTotals(s.queueTotals).active);
 
@@ -30,6 +32,17 @@ export function TopBar() {
         {user?.role === 'admin' ? <OwnerSwitch /> : null}
       </div>
       <div className="topbar__end">
+        {user?.role === 'admin' ? (
+          <button
+            type="button"
+            className={`button button--ghost${view === 'people' ? ' is-active' : ''}`}
+            aria-pressed={view === 'people'}
+            onClick={() => setView(view === 'people' ? 'gallery' : 'people')}
+          >
+            <Icon name="users" />
+            <span className="button__label">People</span>
+          </button>
+        ) : null}
         <button
           type="button"
           className={`button button--ghost${uploadsOpen ? ' is-active' : ''}`}
@@ -51,7 +64,7 @@ export function TopBar() {
         <span className="user-chip" title={user?.email}>
           <UserAvatar
             userId={user?.id}
-            hasAvatar={Boolean(user?.avatarKey)}
+            avatarKey={user?.avatarKey ?? null}
             initial={(user?.username ?? '?').slice(0, 1).toUpperCase()}
           />
           <span className="user-chip__name">{user?.username}</span>

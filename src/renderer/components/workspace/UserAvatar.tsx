@@ -5,7 +5,8 @@ import { invoke } from '../../lib/ipc';
 
 export function UserAvatar(props: {
   userId: string | undefined;
-  hasAvatar: boolean;
+  /** A new key (the image was replaced) fetches a new signed URL. */
+  avatarKey: string | null;
   initial: string;
 }) {
   const [url, setUrl] = useState<string | null>(null);
@@ -14,7 +15,7 @@ export function UserAvatar(props: {
   useEffect(() => {
     setUrl(null);
     setFailed(false);
-    if (!props.userId || !props.hasAvatar) return;
+    if (!props.userId || !props.avatarKey) return;
     let current = true;
     invoke('session:avatar-url')
       .then((signed) => {
@@ -26,7 +27,7 @@ export function UserAvatar(props: {
     return () => {
       current = false;
     };
-  }, [props.userId, props.hasAvatar]);
+  }, [props.userId, props.avatarKey]);
 
   return (
     <span className="user-chip__avatar" aria-hidden="true">
