@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idSchema, imageResponseSchema } from '../../shared/api';
+import { idSchema, imageResponseSchema, imageTitleSchema } from '../../shared/api';
 import { CodedError } from '../../shared/errors';
 import { currentViewer } from '../plugins/authenticate';
 import type { Services } from '../services';
@@ -18,7 +18,8 @@ import { operation } from '../openapi/operation';
 
 const fieldsSchema = z.object({
   albumId: idSchema.optional(),
-  title: z.string().trim().max(200).optional(),
+  // The same rules as a title set anywhere else (no control characters or direction overrides).
+  title: imageTitleSchema.optional(),
 });
 
 interface ReceivedUpload {
@@ -92,7 +93,11 @@ async function receive(
   if (!parsed.success) {
     await fs.rm(received.path, { force: true });
     const issue = parsed.error.issues[0]!;
-    throw new CodedError('VALIDATION_FAILED', `body.${issue.path.join('.')}: ${issue.message}`);
+    // Worded as the JSON routes word their validation errors.
+    throw new CodedError(
+      'VALIDATION_FAILED',
+      `The form is not valid: "${issue.path.join('.')}" ${issue.message}.`,
+    );
   }
   return { ...received, fields: parsed.data };
 }

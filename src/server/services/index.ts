@@ -56,6 +56,7 @@ export function createServices(
     durationSeconds: 60 * 60,
   });
   const imagesService = new ImagesService(db, images, pending, albums, store, acceptance);
+  const quota = new StorageQuota(userStorage, config.userQuotaBytes);
   return {
     log,
     config,
@@ -85,12 +86,7 @@ export function createServices(
     people: new PeopleService(db, config, users, invites, resets),
     accountDeletion: new AccountDeletion(db, users, userStorage, imagesService, store),
     presignLimiter: new PresignLimiter(limits),
-    uploads: new UploadsService(
-      config,
-      pending,
-      store,
-      new StorageQuota(userStorage, config.userQuotaBytes),
-    ),
+    uploads: new UploadsService(config, pending, store, quota),
     imagesService,
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
     imagePool,
@@ -101,6 +97,7 @@ export function createServices(
       store,
       imagePool,
       config.maxDecodePixels,
+      quota,
     ),
   };
 }

@@ -9,6 +9,7 @@ import type { AlbumsRepo } from '../repos/albums-repo';
 import { issueKeys } from '../repos/pending-uploads-repo';
 import { toImage, type ImagesRepo } from '../repos/images-repo';
 import type { ObjectStore } from '../storage/object-store';
+import type { QuotaCheck } from './storage-quota';
 
 export class ServerUploadService {
   constructor(
@@ -19,6 +20,7 @@ export class ServerUploadService {
     /** Image work runs here, bounded, never on the threads requests need. */
     private readonly pool: ImagePool,
     private readonly maxDecodePixels: number,
+    private readonly quota: QuotaCheck,
   ) {}
 
   /**
@@ -40,6 +42,8 @@ export class ServerUploadService {
     const processed = await this.pool.process(input.path, {
       maxInputPixels: this.maxDecodePixels,
     });
+    // Checked on what will be stored (the processed image), as a presign checks the promised size.
+    await this.quota.assertRoom(userId, [{ size: processed.original.size, purpose: 'image' }]);
     const random = crypto.randomBytes(16).toString('base64url');
     const key = `users/${userId}/${random}.${processed.original.extension}`;
     const thumbnailKey = `users/${userId}/thumbs/${random}.${processed.thumbnail.extension}`;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSafeText } from '../../../src/shared/api';
 import { expectError, person } from '../accounts-http';
 import { startTestServer, type TestServer } from '../test-server';
-import { uploadImage } from '../upload-helpers';
+import { makePng, uploadImage } from '../upload-helpers';
 
 let t: TestServer;
 let token: string;
@@ -89,6 +89,16 @@ const FIELDS: Array<[string, string, Send]> = [
     'PATCH /api/albums/:id',
     'name',
     (text) => t.request('PATCH', `/api/albums/${albumId}`, { token, json: { name: text } }),
+  ],
+  [
+    'POST /api/images/upload',
+    'title',
+    async (text) => {
+      const form = new FormData();
+      form.append('title', text);
+      form.append('image', new Blob([new Uint8Array(await makePng(8, 8))]), 'x.png');
+      return t.request('POST', '/api/images/upload', { token, body: form });
+    },
   ],
   [
     'GET /api/images',

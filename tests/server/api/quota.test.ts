@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../accounts-http';
 import { dbOf } from '../images-db';
 import { startTestServer, type TestServer } from '../test-server';
-import { uploadImage } from '../upload-helpers';
+import { makePng, uploadImage } from '../upload-helpers';
 
 const QUOTA = 10_000;
 
@@ -71,6 +71,18 @@ describe('a member', () => {
     expect((await t.request('DELETE', `/api/images/${image.id}`, { token })).status).toBe(204);
     expect(data.length).toBeGreaterThan(0);
     expect((await presignOne(token, QUOTA)).status).toBe(200);
+  });
+});
+
+describe('the multipart route', () => {
+  it('counts what the server would store, and refuses it past the quota', async () => {
+    const { token, user } = await t.signup();
+    expect((await presignOne(token, QUOTA - 100)).status).toBe(200);
+    const form = new FormData();
+    form.append('image', new Blob([new Uint8Array(await makePng(64, 48, 3))]), 'x.png');
+    const res = await t.request('POST', '/api/images/upload', { token, body: form });
+    expectError(res, 403, 'QUOTA_EXCEEDED');
+    expect(await t.objectKeys(`users/${user.id}/`)).toEqual([]);
   });
 });
 
