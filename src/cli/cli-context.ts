@@ -5,6 +5,8 @@ import { Session } from '../main/services/session';
 import { SettingsStore } from '../main/services/settings-store';
 import { TokenStore } from '../main/services/token-store';
 import { CodedError } from '../shared/errors';
+import { UsageError } from './cli-error';
+import { serverUrlProblem } from '../shared/server-url';
 import type { Settings } from '../shared/settings';
 
 export interface CliContext {
@@ -16,22 +18,10 @@ export interface CliContext {
 }
 
 export function normalizeServerUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new CodedError(
-      'VALIDATION_FAILED',
-      `"${raw}" is not a server URL; use e.g. http://127.0.0.1:8787.`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new CodedError(
-      'VALIDATION_FAILED',
-      `The server URL must start with http:// or https:// (got "${raw}").`,
-    );
-  }
-  return url.toString().replace(/\/+$/, '');
+  const problem = serverUrlProblem(raw);
+  // A URL given on the command line is a usage error (exit 2), like a bad option.
+  if (problem) throw new UsageError(problem);
+  return new URL(raw).toString().replace(/\/+$/, '');
 }
 
 export async function openCliContext(options: {

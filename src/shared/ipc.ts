@@ -24,6 +24,7 @@ import {
 import { errorCodeSchema } from './errors';
 import type { IpcChannel, IpcEventName } from './ipc-channels';
 import { queueItemViewSchema, queueSnapshotSchema, queueTotalsSchema } from './queue';
+import { serverUrlSchema } from './server-url';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { updateStateSchema } from './updates';
 
@@ -38,7 +39,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 
 const none = z.undefined().or(z.null()).optional();
 const ok = z.object({ ok: z.literal(true) });
-const serverUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+const serverUrl = serverUrlSchema;
 /** Paths come from drops and pickers; the main process re-checks each before reading it. */
 const localPath = z.string().min(1).max(4096);
 const ids = z.array(z.string().min(1).max(100)).max(10_000);

@@ -1,12 +1,11 @@
 // Desktop settings: what the admin can change, validated wherever they are read or written.
 import { z } from 'zod';
+import { serverUrlSchema } from './server-url';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8787';
 
 export const settingsSchema = z.object({
-  serverUrl: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
-    .default(DEFAULT_SERVER_URL),
+  serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
   maxEdge: z.number().int().min(64).max(16384).default(2560),
   format: z.enum(['original', 'jpeg', 'webp', 'avif']).default('original'),
   quality: z.number().int().min(1).max(100).default(82),

@@ -198,6 +198,16 @@ describe('cli', () => {
     }
   });
 
+  it('refuses to sign in to a remote server over plain http (exit 2), saying why', async () => {
+    const res = await runCli(
+      ['--server', 'http://images.example.com', 'login', '--email', 'a@b.c', '--password-stdin'],
+      { env, stdin: `${PASSWORD}\n` },
+    );
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('Use https:// for images.example.com');
+    expect(res.stderr).toContain('password and sign-in token would cross the network unencrypted');
+  });
+
   it('uses IMAGE_DESK_TOKEN instead of the keychain for headless runs', async () => {
     const token = (
       await t.request('POST', '/api/auth/login', {

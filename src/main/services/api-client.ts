@@ -31,6 +31,8 @@ import {
   type UpdateImageRequest,
   type UpdateUserRequest,
 } from '../../shared/api';
+import { CodedError } from '../../shared/errors';
+import { serverUrlProblem } from '../../shared/server-url';
 import { toApiError } from './api-error';
 
 export interface ApiClientOptions {
@@ -45,6 +47,9 @@ export class ApiClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: ApiClientOptions) {
+    // The last line of defence: no request with a token goes to a remote server in clear.
+    const problem = serverUrlProblem(options.serverUrl);
+    if (problem) throw new CodedError('VALIDATION_FAILED', problem);
     this.serverUrl = options.serverUrl.replace(/\/+$/, '');
     this.http = axios.create({
       baseURL: this.serverUrl,

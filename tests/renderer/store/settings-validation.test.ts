@@ -20,8 +20,23 @@ describe('validateSettings', () => {
       maxEdge: 10,
     });
     expect(Object.keys(errors).sort()).toEqual(['concurrency', 'maxEdge', 'quality', 'serverUrl']);
-    expect(errors.serverUrl).toBe('Must be an http:// or https:// URL.');
+    expect(errors.serverUrl).toMatch(/^The server URL must start with https:\/\//);
     expect(errors.quality).toMatch(/^[A-Z].*\.$/);
+  });
+});
+
+describe('the server URL', () => {
+  it('takes https anywhere and http only on this computer, saying why', () => {
+    for (const ok of [
+      'https://images.example.com',
+      'http://127.0.0.1:8787',
+      'http://localhost:1',
+    ]) {
+      expect(validateSettings({ serverUrl: ok })).toEqual({});
+    }
+    const { serverUrl } = validateSettings({ serverUrl: 'http://images.example.com' });
+    expect(serverUrl).toContain('Use https:// for images.example.com');
+    expect(serverUrl).toContain('would cross the network unencrypted');
   });
 });
 
