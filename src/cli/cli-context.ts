@@ -38,6 +38,10 @@ export async function openCliContext(options: {
     dataDir,
     tokens: TokenStore.keytar(),
     defaultServerUrl: () => server ?? loaded.settings.serverUrl,
+    onLogoutUnconfirmed: (error) =>
+      warn(
+        `Signed out on this computer, but the server could not be told (${error instanceof Error ? error.message : String(error)}); that sign-in ends when its refresh token expires.`,
+      ),
   });
   return { dataDir, settings: loaded.settings, session, warn, server };
 }

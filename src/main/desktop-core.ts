@@ -65,6 +65,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
     dataDir: options.dataDir,
     tokens: options.tokens ?? TokenStore.keytar(),
     defaultServerUrl: () => options.serverOverride ?? settings.get().serverUrl,
+    onLogoutUnconfirmed: (error) => options.onUnexpectedError?.('session:logout', error),
     onChange: (state) => {
       void storeOrigin.refresh(state.serverUrl);
       // Every sign-in starts (or restarts) the queue: files added while signed out then go.

@@ -98,6 +98,7 @@ const envSchema = z
     SWEEP_INTERVAL_SECONDS: wholeNumber(1, 24 * 60 * 60).default(300),
     LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
     IMAGE_WORKERS: wholeNumber(1, 64).optional(),
+    REFRESH_TOKEN_DAYS: wholeNumber(1, 365).default(30),
     MAX_DECODE_PIXELS: wholeNumber(1_000_000, 2_000_000_000).default(100_000_000),
     SIGNUP_MODE: z.preprocess(
       emptyAsUndefined,
@@ -185,6 +186,8 @@ export interface ServerConfig {
   pendingGraceSeconds: number;
   sweepIntervalSeconds: number;
   loginMaxAttempts: number;
+  /** How long a sign-in lasts without use (each refresh starts it again). */
+  refreshTokenDays: number;
   /** Images the server processes at once (multipart uploads); undefined = one per core but one. */
   imageWorkers: number | undefined;
   /** Pixels × decoded frames one upload may decode (a decompression bomb's budget). */
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pendingGraceSeconds: e.PENDING_GRACE_SECONDS,
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    refreshTokenDays: e.REFRESH_TOKEN_DAYS,
     imageWorkers: e.IMAGE_WORKERS,
     maxDecodePixels: e.MAX_DECODE_PIXELS,
     // A shared database or a real bucket means a server others can reach: closed unless the

@@ -54,7 +54,12 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
   const sweeper = new OrphanSweeper(
     services.pending,
     storage.store,
-    { graceSeconds: config.pendingGraceSeconds, intervalSeconds: config.sweepIntervalSeconds },
+    {
+      graceSeconds: config.pendingGraceSeconds,
+      intervalSeconds: config.sweepIntervalSeconds,
+      // Bounded per pass; what is left goes on the next one.
+      purgeExpired: (now) => services.refreshTokens.deleteExpired(now, 1000),
+    },
     app.log.child({ scope: 'sweeper' }),
   );
   const reconciler = new ObjectReconciler(

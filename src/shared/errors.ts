@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'OBJECT_MISSING',
   'OBJECT_MISMATCH',
   'CONTENT_MISMATCH',
+  'REFRESH_RACED',
   'STORAGE_UNAVAILABLE',
   'SERVER_BUSY',
   // Images on disk or in a request

@@ -42,9 +42,40 @@ test('a reload keeps the session, the gallery and the finished queue', async ({
   await saveScreen(page, 'upload-done-after-reload');
 });
 
-test.describe('session expiry', () => {
-  // The web preview's clock can be moved past the token's two-hour lifetime (clock-shift.ts).
+test.describe('a long batch', () => {
+  // The web preview's clock moves three hours on (clock-shift.ts): past the access token's two.
   test.use({ previewOptions: { clockShift: true, emptyDataDir: false } });
+
+  test('carries on after the access token lapsed, without asking to sign in', async ({
+    page,
+    preview,
+    images,
+  }) => {
+    const account = newAccount();
+    await createAccount(page, preview.urls.server, account);
+    await expectSignedIn(page);
+    await uploadThroughPicker(page, images.photos.slice(0, 2));
+
+    await preview.shiftClock();
+    const queued = images.extra.slice(0, 3);
+    await chooseImages(page, queued);
+    await openUploads(page);
+    await expectQueueFinished(page, 5);
+    for (const file of queued) await expect(galleryImage(page, file.name)).toBeAttached();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toHaveCount(0);
+    await expect(page.getByText('Your session has expired')).toHaveCount(0);
+  });
+});
+
+test.describe('session expiry', () => {
+  // The clock moves 31 days on: past the refresh token's 30 too, so nothing renews the sign-in.
+  test.use({
+    previewOptions: {
+      clockShift: true,
+      emptyDataDir: false,
+      env: { E2E_CLOCK_SHIFT_MS: String(31 * 24 * 60 * 60 * 1000) },
+    },
+  });
 
   test('lands on sign-in with the queue intact, which completes after signing in', async ({
     page,
@@ -57,7 +88,7 @@ test.describe('session expiry', () => {
     await expectSignedIn(page);
     await uploadThroughPicker(page, images.photos.slice(0, 2));
 
-    // Three hours later the token has lapsed; the next request the queue makes is refused.
+    // A month later the sign-in has lapsed; the next request the queue makes is refused.
     await preview.shiftClock();
     const queued = images.extra.slice(0, 3);
     await chooseImages(page, queued);

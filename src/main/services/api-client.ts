@@ -39,6 +39,11 @@ export interface ApiClientOptions {
   serverUrl: string;
   /** Read on every request, so a new sign-in takes effect without rebuilding the client. */
   getToken?: () => string | undefined;
+  /**
+   * Called when the server says the access token has expired: true when a new one was obtained
+   * (the request is then sent once more with it), false to let AUTH_EXPIRED through.
+   */
+  renew?: () => Promise<boolean>;
   timeoutMs?: number;
 }
 
@@ -64,27 +69,39 @@ export class ApiClient {
     schema: S,
     config: { method: string; url: string; data?: unknown; params?: object; signal?: AbortSignal },
   ): Promise<z.output<S>> {
-    const token = this.options.getToken?.();
-    try {
-      const res = await this.http.request({
-        ...config,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      return schema.parse(res.data);
-    } catch (error) {
-      throw toApiError(error, this.serverUrl);
-    }
+    const res = await this.send(config);
+    return schema.parse(res.data);
   }
 
-  private async callNoContent(config: { method: string; url: string }): Promise<void> {
-    const token = this.options.getToken?.();
-    try {
-      await this.http.request({
-        ...config,
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-    } catch (error) {
-      throw toApiError(error, this.serverUrl);
+  private async callNoContent(config: {
+    method: string;
+    url: string;
+    data?: unknown;
+  }): Promise<void> {
+    await this.send(config);
+  }
+
+  /** One request with the current token; after an expired token, once more with a renewed one. */
+  private async send(config: {
+    method: string;
+    url: string;
+    data?: unknown;
+    params?: object;
+    signal?: AbortSignal;
+  }) {
+    for (let attempt = 1; ; attempt++) {
+      const token = this.options.getToken?.();
+      try {
+        return await this.http.request({
+          ...config,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
+      } catch (error) {
+        const apiError = toApiError(error, this.serverUrl);
+        const expired = apiError.code === 'AUTH_EXPIRED' && apiError.status === 401;
+        if (expired && attempt === 1 && token && (await this.options.renew?.())) continue;
+        throw apiError;
+      }
     }
   }
 
@@ -106,6 +123,18 @@ export class ApiClient {
     return this.call(signedUrlResponseSchema, { method: 'GET', url: '/api/auth/me/avatar-url' });
   }
   /** Answers with a new token for this session; every other session of the account ends. */
+  /** Trades a refresh token for the next pair (no bearer token needed). */
+  refresh(refreshToken: string) {
+    return this.call(authResponseSchema, {
+      method: 'POST',
+      url: '/api/auth/refresh',
+      data: { refreshToken },
+    });
+  }
+  /** Ends the sign-in the refresh token belongs to. */
+  logout(refreshToken: string) {
+    return this.callNoContent({ method: 'POST', url: '/api/auth/logout', data: { refreshToken } });
+  }
   changePassword(body: ChangePasswordRequest) {
     return this.call(authResponseSchema, { method: 'POST', url: '/api/auth/password', data: body });
   }

@@ -1,9 +1,11 @@
-// The signed-in session: token in the keychain, a pointer (server + email) in the data dir,
-// and only {signedIn, user} for anyone outside the main process.
+// The signed-in session: tokens in the keychain, a pointer (server + email) in the data dir,
+// and only {signedIn, user} for anyone outside the main process. The access token lives two
+// hours; when the server says it expired, the session trades its refresh token for a new pair
+// (once, shared by every request that noticed) so a long batch never stops for a sign-in.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { User } from '../../shared/api';
+import type { AuthResponse, User } from '../../shared/api';
 import { processImage } from '../../imaging';
 import { ApiClient } from './api-client';
 import { ApiError } from './api-error';
@@ -25,6 +27,8 @@ export interface SessionOptions {
   /** The server to use when no session pointer exists yet (settings, --server, IMAGE_DESK_SERVER). */
   defaultServerUrl: () => string;
   onChange?: (state: SessionState) => void;
+  /** Sign-out could not reach the server to end the sign-in there (it is forgotten here anyway). */
+  onLogoutUnconfirmed?: (error: unknown) => void;
 }
 
 /** Profile images are small: resized to 512 px WebP before they are presigned. */
@@ -44,9 +48,17 @@ async function uploadAvatar(client: ApiClient, avatarPath: string): Promise<stri
   return signed.key;
 }
 
+/** How long a process that lost a refresh race waits for the winner's tokens: 3 seconds. */
+const RACE_POLLS = 30;
+const RACE_POLL_MS = 100;
+
 export class Session {
   private token: string | undefined;
+  private refreshToken: string | undefined;
+  private renewing: Promise<boolean> | undefined;
   private user: User | null = null;
+  /** The email of the stored session, known before the server has confirmed the user. */
+  private pointerEmail: string | undefined;
   private serverUrl: string;
   private readonly pointerFile: string;
 
@@ -63,9 +75,58 @@ export class Session {
     };
   }
 
-  /** An API client for the current server that sends the current token. */
+  /** An API client for the current server that sends the current token (renewed on expiry). */
   api(serverUrl = this.serverUrl): ApiClient {
-    return new ApiClient({ serverUrl, getToken: () => this.token });
+    return new ApiClient({ serverUrl, getToken: () => this.token, renew: () => this.renew() });
+  }
+
+  /**
+   * Gets a new access token with the refresh token; every request that saw the old one expire
+   * waits for this one attempt. The app and the CLI share the keychain entry, so another process
+   * may have renewed first: its tokens are adopted from the keychain instead of spending ours.
+   */
+  renew(): Promise<boolean> {
+    this.renewing ??= this.renewOnce().finally(() => {
+      this.renewing = undefined;
+    });
+    return this.renewing;
+  }
+
+  private async renewOnce(): Promise<boolean> {
+    const email = this.user?.email ?? this.pointerEmail;
+    if (!email || !this.refreshToken || this.options.tokens.hasEnvOverride) return false;
+    if (await this.adoptStored(email)) return true;
+    try {
+      const result = await new ApiClient({ serverUrl: this.serverUrl }).refresh(this.refreshToken);
+      await this.store(this.serverUrl, result.user.email, result.token, result.refreshToken);
+      this.user = result.user;
+      return true;
+    } catch (error) {
+      // Another process spent it a moment ago: its new tokens are (about to be) in the keychain.
+      if (error instanceof ApiError && error.code === 'REFRESH_RACED') {
+        return this.awaitStored(email);
+      }
+      if (error instanceof ApiError && error.status === 401) return false;
+      throw error;
+    }
+  }
+
+  /** Waits (briefly) for the process that won the refresh to store its tokens, then takes them. */
+  private async awaitStored(email: string): Promise<boolean> {
+    for (let attempt = 0; attempt < RACE_POLLS; attempt++) {
+      if (await this.adoptStored(email)) return true;
+      await new Promise((resolve) => setTimeout(resolve, RACE_POLL_MS));
+    }
+    return false;
+  }
+
+  /** Takes the keychain's tokens when another process replaced ours; false when they are ours. */
+  private async adoptStored(email: string): Promise<boolean> {
+    const stored = await this.options.tokens.getRefresh(this.serverUrl, email);
+    if (!stored || stored === this.refreshToken) return false;
+    this.refreshToken = stored;
+    this.token = await this.options.tokens.get(this.serverUrl, email);
+    return Boolean(this.token);
   }
 
   /** Restores the last session from the keychain (or IMAGE_DESK_TOKEN) and checks it with the server. */
@@ -78,6 +139,10 @@ export class Session {
       (pointer.success ? pointer.data.serverUrl : this.options.defaultServerUrl());
     const email =
       pointer.success && pointer.data.serverUrl === this.serverUrl ? pointer.data.email : undefined;
+    this.pointerEmail = email;
+    this.refreshToken = email
+      ? await this.options.tokens.getRefresh(this.serverUrl, email)
+      : undefined;
     this.token = this.options.tokens.hasEnvOverride
       ? await this.options.tokens.get(this.serverUrl, email ?? '')
       : email
@@ -103,7 +168,7 @@ export class Session {
   }): Promise<SessionState> {
     const api = this.api(input.serverUrl);
     const result = await api.login({ email: input.email, password: input.password });
-    return this.adopt(input.serverUrl, result.token, result.user);
+    return this.adopt(input.serverUrl, result);
   }
 
   /**
@@ -129,7 +194,7 @@ export class Session {
       ...(avatarKey ? { avatarKey } : {}),
       ...(input.inviteToken ? { inviteToken: input.inviteToken } : {}),
     });
-    return this.adopt(input.serverUrl, result.token, result.user);
+    return this.adopt(input.serverUrl, result);
   }
 
   /**
@@ -138,7 +203,7 @@ export class Session {
    */
   async changePassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
     const result = await this.api().changePassword(input);
-    await this.adopt(this.serverUrl, result.token, result.user);
+    await this.adopt(this.serverUrl, result);
   }
 
   /** Sets a new password with an administrator's one-time reset code, and signs in with it. */
@@ -151,7 +216,7 @@ export class Session {
       token: input.token,
       password: input.password,
     });
-    return this.adopt(input.serverUrl, result.token, result.user);
+    return this.adopt(input.serverUrl, result);
   }
 
   /**
@@ -166,28 +231,56 @@ export class Session {
     return this.changed(user);
   }
 
+  /**
+   * Signs out: the server ends this sign-in (its refresh tokens stop working everywhere), then
+   * the keychain forgets it. An unreachable server does not keep anyone signed in here.
+   */
   async logout(): Promise<SessionState> {
+    const refreshToken = this.refreshToken;
+    if (refreshToken) {
+      await new ApiClient({ serverUrl: this.serverUrl })
+        .logout(refreshToken)
+        .catch((error: unknown) => this.options.onLogoutUnconfirmed?.(error));
+    }
     if (this.user && !this.options.tokens.hasEnvOverride) {
       await this.options.tokens.delete(this.serverUrl, this.user.email);
     }
     this.token = undefined;
+    this.refreshToken = undefined;
     return this.changed(null);
   }
 
-  /** Called when the server answers 401: the token is dropped, the pointer kept for re-login. */
+  /** Called when the server answers 401: the tokens are dropped, the pointer kept for re-login. */
   expire(): SessionState {
     this.token = undefined;
+    this.refreshToken = undefined;
     return this.changed(null);
   }
 
-  private async adopt(serverUrl: string, token: string, user: User): Promise<SessionState> {
+  private async adopt(serverUrl: string, result: AuthResponse): Promise<SessionState> {
     const normalized = serverUrl.replace(/\/+$/, '');
-    if (!this.options.tokens.hasEnvOverride)
-      await this.options.tokens.set(normalized, user.email, token);
-    await writeJsonAtomic(this.pointerFile, { serverUrl: normalized, email: user.email });
+    await this.store(normalized, result.user.email, result.token, result.refreshToken);
+    await writeJsonAtomic(this.pointerFile, { serverUrl: normalized, email: result.user.email });
     this.serverUrl = normalized;
+    this.pointerEmail = result.user.email;
+    return this.changed(result.user);
+  }
+
+  /** Keeps a token pair in memory and, unless IMAGE_DESK_TOKEN is used, in the keychain. */
+  private async store(
+    serverUrl: string,
+    email: string,
+    token: string,
+    refreshToken: string,
+  ): Promise<void> {
+    if (!this.options.tokens.hasEnvOverride) {
+      // The refresh token first: a process reading in between pairs the old access token with
+      // the new refresh token, which still works, rather than a new access token with a spent one.
+      await this.options.tokens.setRefresh(serverUrl, email, refreshToken);
+      await this.options.tokens.set(serverUrl, email, token);
+    }
     this.token = token;
-    return this.changed(user);
+    this.refreshToken = refreshToken;
   }
 
   private changed(user: User | null): SessionState {

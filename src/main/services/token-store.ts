@@ -15,6 +15,11 @@ export function keychainAccount(serverUrl: string, email: string): string {
   return `${serverUrl.replace(/\/+$/, '')} ${email.toLowerCase()}`;
 }
 
+/** The refresh token's entry, beside the access token's. */
+export function refreshAccount(serverUrl: string, email: string): string {
+  return `${keychainAccount(serverUrl, email)} (refresh)`;
+}
+
 /** Secrets for this process's lifetime only: the browser preview's fallback on a headless machine. */
 export class MemorySecretBackend implements SecretBackend {
   private readonly secrets = new Map<string, string>();
@@ -134,8 +139,24 @@ export class TokenStore {
     await backend.setPassword(KEYCHAIN_SERVICE, keychainAccount(serverUrl, email), token);
   }
 
+  /** The refresh token of that sign-in; none with IMAGE_DESK_TOKEN (it cannot be renewed). */
+  async getRefresh(serverUrl: string, email: string): Promise<string | undefined> {
+    if (this.envToken) return undefined;
+    const backend = await this.backend();
+    return (
+      (await backend.getPassword(KEYCHAIN_SERVICE, refreshAccount(serverUrl, email))) ?? undefined
+    );
+  }
+
+  async setRefresh(serverUrl: string, email: string, refreshToken: string): Promise<void> {
+    const backend = await this.backend();
+    await backend.setPassword(KEYCHAIN_SERVICE, refreshAccount(serverUrl, email), refreshToken);
+  }
+
+  /** Forgets both tokens of the sign-in. */
   async delete(serverUrl: string, email: string): Promise<void> {
     const backend = await this.backend();
     await backend.deletePassword(KEYCHAIN_SERVICE, keychainAccount(serverUrl, email));
+    await backend.deletePassword(KEYCHAIN_SERVICE, refreshAccount(serverUrl, email));
   }
 }

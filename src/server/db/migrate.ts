@@ -5,12 +5,14 @@ import * as initial from './migrations/0001-initial';
 import * as issuedKeys from './migrations/0002-issued-keys';
 import * as accounts from './migrations/0003-accounts';
 import * as reconciler from './migrations/0004-reconciler';
+import * as refreshTokens from './migrations/0005-refresh-tokens';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-issued-keys': issuedKeys,
   '0003-accounts': accounts,
   '0004-reconciler': reconciler,
+  '0005-refresh-tokens': refreshTokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -98,6 +98,18 @@ export interface RateLimitsTable {
   expire: string | null;
 }
 
+/** One refresh token (its hash); the tokens of one sign-in share a family. */
+export interface RefreshTokensTable {
+  tokenHash: string;
+  userId: string;
+  familyId: string;
+  tokenVersion: number;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   albums: AlbumsTable;
@@ -108,6 +120,7 @@ export interface Database {
   invites: InvitesTable;
   passwordResets: PasswordResetsTable;
   rateLimits: RateLimitsTable;
+  refreshTokens: RefreshTokensTable;
   // Kysely's migrator keeps its own tables; declared so the type stays honest.
   kyselyMigration: { name: string; timestamp: Generated<string> };
 }
@@ -117,3 +130,4 @@ export type AlbumRow = Selectable<AlbumsTable>;
 export type ImageRow = Selectable<ImagesTable>;
 export type PendingUploadRow = Selectable<PendingUploadsTable>;
 export type InviteRow = Selectable<InvitesTable>;
+export type RefreshTokenRow = Selectable<RefreshTokensTable>;

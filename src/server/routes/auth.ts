@@ -1,10 +1,12 @@
 // Sign-up, login and the current user.
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   authResponseSchema,
   loginRequestSchema,
   meResponseSchema,
+  refreshRequestSchema,
   signedUrlResponseSchema,
   signupRequestSchema,
 } from '../../shared/api';
@@ -71,6 +73,47 @@ export function setupAuthRoutes(root: FastifyInstance, services: Services): void
       },
     },
     async (request) => services.login.login(request.ip, request.body.email, request.body.password),
+  );
+
+  app.post(
+    '/api/auth/refresh',
+    {
+      schema: {
+        ...operation({
+          id: 'refreshSession',
+          summary: 'Trade a refresh token for the next access and refresh token',
+          description:
+            'Refresh tokens are single use. Presenting one that was already spent ends every token of that sign-in (401); within 30 seconds of its use the answer is 409 REFRESH_RACED instead (another process of the same client renewed it: read the stored session again). A password change or a disabled account ends every sign-in.',
+          tag: 'auth',
+          access: 'anonymous',
+        }),
+        body: refreshRequestSchema,
+        response: { 200: authResponseSchema, ...errorResponses(400, 401, 409, 413, 415) },
+      },
+    },
+    async (request) => services.sessions.refresh(request.body.refreshToken),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        ...operation({
+          id: 'logout',
+          summary: 'Sign out: ends the sign-in the refresh token belongs to',
+          description:
+            'Its refresh tokens stop working at once; access tokens already issued lapse within two hours (a password change ends those too).',
+          tag: 'auth',
+          access: 'anonymous',
+        }),
+        body: refreshRequestSchema,
+        response: { 204: z.null(), ...errorResponses(400, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      await services.sessions.revoke(request.body.refreshToken);
+      return reply.status(204).send(null);
+    },
   );
 
   app.get(

@@ -7,7 +7,9 @@ import type { StorageHandle } from '../storage/open-storage';
 import { LoginLimiter } from '../auth/login-limiter';
 import { PresignLimiter } from '../auth/presign-limiter';
 import { RateLimits } from '../auth/rate-limits';
+import { SessionIssuer } from '../auth/session-issuer';
 import { TokenService } from '../auth/tokens';
+import { RefreshTokensRepo } from '../repos/refresh-tokens-repo';
 import { AlbumsRepo } from '../repos/albums-repo';
 import { ImagesRepo } from '../repos/images-repo';
 import { InvitesRepo } from '../repos/invites-repo';
@@ -46,6 +48,8 @@ export function createServices(
   const resets = new PasswordResetsRepo(db);
   const userStorage = new UserStorageRepo(db);
   const tokens = new TokenService(jwtSecret);
+  const refreshTokens = new RefreshTokensRepo(db);
+  const sessions = new SessionIssuer(db, tokens, refreshTokens, users, config.refreshTokenDays);
   const acceptance = new UploadAcceptance(store, pending, log.child({ scope: 'uploads' }));
   // Shared by every server through PostgreSQL when DATABASE_URL is set, else in this process.
   const limits = new RateLimits(database.pool);
@@ -63,6 +67,8 @@ export function createServices(
     database,
     storage,
     tokens,
+    sessions,
+    refreshTokens,
     limits,
     users,
     pending,
@@ -75,13 +81,13 @@ export function createServices(
       invites,
       pending,
       store,
-      tokens,
+      sessions,
       signupBudget,
       acceptance,
     ),
     acceptance,
-    login: new LoginService(users, tokens, loginLimiter),
-    passwords: new PasswordService(db, users, resets, tokens, loginLimiter, signupBudget),
+    login: new LoginService(users, sessions, loginLimiter),
+    passwords: new PasswordService(db, users, resets, sessions, loginLimiter, signupBudget),
     profile: new ProfileService(db, users, pending, userStorage, store, acceptance),
     people: new PeopleService(db, config, users, invites, resets),
     accountDeletion: new AccountDeletion(db, users, userStorage, imagesService, store),

@@ -1,11 +1,10 @@
 // Sign-in with email and password, throttled (auth/login-limiter.ts).
 import { CodedError } from '../../shared/errors';
 import type { AuthResponse } from '../../shared/api';
-import type { UserRow } from '../db/schema';
-import { toUser, type UsersRepo } from '../repos/users-repo';
+import type { UsersRepo } from '../repos/users-repo';
 import type { LoginLimiter } from '../auth/login-limiter';
 import { decoyPasswordHash, verifyPassword } from '../auth/passwords';
-import type { TokenService } from '../auth/tokens';
+import type { SessionIssuer } from '../auth/session-issuer';
 
 export function accountDisabled(): CodedError {
   return new CodedError(
@@ -14,17 +13,10 @@ export function accountDisabled(): CodedError {
   );
 }
 
-/** A session token for the account as it is now (role and session version). */
-export async function sessionFor(tokens: TokenService, row: UserRow): Promise<AuthResponse> {
-  const user = toUser(row);
-  const token = await tokens.sign({ userId: row.id, role: row.role, version: row.tokenVersion });
-  return { token, user };
-}
-
 export class LoginService {
   constructor(
     private readonly users: UsersRepo,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionIssuer,
     private readonly limiter: LoginLimiter,
   ) {}
 
@@ -38,6 +30,6 @@ export class LoginService {
     await this.limiter.recordSuccess(ip, email);
     // Said only to someone who knows the password, so it tells a stranger nothing.
     if (row.disabledAt) throw accountDisabled();
-    return sessionFor(this.tokens, row);
+    return this.sessions.issue(row);
   }
 }

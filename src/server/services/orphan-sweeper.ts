@@ -13,7 +13,12 @@ export class OrphanSweeper {
   constructor(
     private readonly pending: PendingUploadsRepo,
     private readonly store: ObjectStore,
-    private readonly options: { graceSeconds: number; intervalSeconds: number },
+    private readonly options: {
+      graceSeconds: number;
+      intervalSeconds: number;
+      /** Other rows that lapse (expired refresh tokens), removed on the same schedule. */
+      purgeExpired?: (now: Date) => Promise<number>;
+    },
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -51,6 +56,8 @@ export class OrphanSweeper {
       if (!progressed || batch.length < 100) break;
     }
     if (removed > 0) this.log.info({ removed }, 'orphan sweep removed unregistered uploads');
+    const purged = (await this.options.purgeExpired?.(now)) ?? 0;
+    if (purged > 0) this.log.info({ purged }, 'sweep removed expired sign-in rows');
     return removed;
   }
 

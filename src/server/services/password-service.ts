@@ -11,15 +11,15 @@ import type { LoginLimiter } from '../auth/login-limiter';
 import { hashOneTimeCode } from '../auth/one-time-code';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Budget } from '../auth/rate-limits';
-import type { TokenService } from '../auth/tokens';
-import { accountDisabled, sessionFor } from './login-service';
+import type { SessionIssuer } from '../auth/session-issuer';
+import { accountDisabled } from './login-service';
 
 export class PasswordService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly users: UsersRepo,
     private readonly resets: PasswordResetsRepo,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionIssuer,
     private readonly limiter: LoginLimiter,
     /** Anonymous account requests per address (the sign-up budget). */
     private readonly perIp: Budget,
@@ -48,7 +48,7 @@ export class PasswordService {
     const updated = await this.users.setPassword(userId, await hashPassword(input.newPassword));
     if (!updated)
       throw new CodedError('AUTH_REQUIRED', 'This account no longer exists. Sign in again.');
-    return sessionFor(this.tokens, updated);
+    return this.sessions.issue(updated);
   }
 
   async redeemReset(ip: string, input: { token: string; password: string }): Promise<AuthResponse> {
@@ -72,6 +72,6 @@ export class PasswordService {
       return (await this.users.setPassword(user.id, passwordHash, trx))!;
     });
     await this.limiter.recordSuccess(ip, row.email);
-    return sessionFor(this.tokens, row);
+    return this.sessions.issue(row);
   }
 }

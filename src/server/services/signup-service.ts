@@ -8,13 +8,13 @@ import type { Database } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import type { InvitesRepo } from '../repos/invites-repo';
 import type { PendingUploadsRepo } from '../repos/pending-uploads-repo';
-import { lockAccounts, toUser, type UsersRepo } from '../repos/users-repo';
+import { lockAccounts, type UsersRepo } from '../repos/users-repo';
 import type { ObjectStore } from '../storage/object-store';
 import { hashOneTimeCode } from '../auth/one-time-code';
 import { hashPassword } from '../auth/passwords';
 import type { Budget } from '../auth/rate-limits';
 import { inviteInvalid, roleForSignup, signupClosed } from '../auth/signup-policy';
-import type { TokenService } from '../auth/tokens';
+import type { SessionIssuer } from '../auth/session-issuer';
 import { stagingKey } from '../storage/key-layout';
 import type { UploadAcceptance } from './upload-acceptance';
 import { acceptAvatar, avatarNotPresigned } from './avatar-upload';
@@ -35,7 +35,7 @@ export class SignupService {
     private readonly invites: InvitesRepo,
     private readonly pending: PendingUploadsRepo,
     private readonly store: ObjectStore,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionIssuer,
     /** Sign-ups per client address (shared by every server with DATABASE_URL). */
     private readonly perIp: Budget,
     private readonly acceptance: UploadAcceptance,
@@ -95,15 +95,7 @@ export class SignupService {
         return created;
       });
       if (avatar) await this.acceptance.clearStaging([avatar]);
-      const user = toUser(row);
-      return {
-        token: await this.tokens.sign({
-          userId: user.id,
-          role: user.role,
-          version: row.tokenVersion,
-        }),
-        user,
-      };
+      return await this.sessions.issue(row);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) {
         throw new CodedError(

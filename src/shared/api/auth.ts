@@ -56,8 +56,19 @@ export const loginRequestSchema = z.object({
 });
 export type LoginRequest = z.input<typeof loginRequestSchema>;
 
-export const authResponseSchema = z.object({ token: z.string(), user: userSchema });
+export const authResponseSchema = z.object({
+  /** The access token (a JWT, two hours): `Authorization: Bearer <token>`. */
+  token: z.string(),
+  /** Single use: trade it at POST /api/auth/refresh for the next pair (REFRESH_TOKEN_DAYS). */
+  refreshToken: z.string(),
+  user: userSchema,
+});
 export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+export const refreshRequestSchema = z.object({
+  refreshToken: z.string().min(1, 'must not be empty').max(200, 'is not a refresh token'),
+});
+export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema });
 

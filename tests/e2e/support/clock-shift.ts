@@ -1,7 +1,7 @@
-// Preloaded (node --import) into the web preview only by the session-expiry test. On the IPC
+// Preloaded (node --import) into the web preview only by the session tests. On the IPC
 // message "e2e:shift-clock" from the test runner (signals are taken: close-with-grace stops the
 // preview on SIGUSR2), the process's wall clock jumps forward by E2E_CLOCK_SHIFT_MS, as on a
-// laptop that wakes up hours later: tokens issued before really lapse (jose compares `exp` with
+// laptop that wakes up hours (or weeks) later: tokens issued before really lapse (jose compares `exp` with
 // `new Date()`), while everything signed afterwards (new tokens, presigned and signed URLs, the
 // emulator's checks) agrees with itself because it all runs in this one process. Timers are
 // unaffected.

@@ -179,7 +179,7 @@ describe('argument validation', () => {
       await login({ serverUrl: 'file:///etc/passwd' }),
       'VALIDATION_FAILED',
     );
-    expect(message).toMatch(/serverUrl: must be an http:\/\/ or https:\/\/ URL/);
+    expect(message).toMatch(/serverUrl: The server URL must start with https:\/\//);
   });
 
   it.each([
@@ -290,8 +290,8 @@ describe('session channels', () => {
         serverUrl: t.baseUrl,
       },
     });
-    // The token went to the keychain, nowhere else the renderer can see.
-    expect(desk.secrets.accounts.size).toBe(1);
+    // The tokens went to the keychain (access and refresh), nowhere else the renderer can see.
+    expect(desk.secrets.accounts.size).toBe(2);
     results.push(await desk.router.dispatch('session:get', null));
     expect(results[2]).toMatchObject({ ok: true, result: { signedIn: true } });
     // Signing in remembers the server and lets the queue carry on.
@@ -331,7 +331,7 @@ describe('session channels', () => {
         user: { username: 'Bea', avatarKey: expect.stringMatching(/^avatars\//) },
       },
     });
-    expect(desk.secrets.accounts.size).toBe(1);
+    expect(desk.secrets.accounts.size).toBe(2);
     expectNoToken(res);
 
     // The top bar shows it through a short-lived signed URL.
@@ -456,15 +456,34 @@ describe('gallery channels', () => {
     });
   });
 
-  it('reports an expired session and signs out when the token has lapsed', async () => {
+  it('carries on three hours later: the lapsed access token is renewed', async () => {
     const { user, password } = await t.signup();
     await desk.router.dispatch('session:login', {
       serverUrl: t.baseUrl,
       email: user.email,
       password,
     });
-    // Three hours later (tokens live two): the backend runs in this process and sees the same clock.
+    // Access tokens live two hours: the backend runs in this process and sees the same clock.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3 * 60 * 60 * 1000 });
+    let res;
+    try {
+      res = await desk.router.dispatch('albums:list', undefined);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(res).toEqual({ ok: true, result: { albums: [] } });
+    expect(desk.session.state()).toMatchObject({ signedIn: true });
+  });
+
+  it('reports an expired session and signs out when the sign-in itself has lapsed', async () => {
+    const { user, password } = await t.signup();
+    await desk.router.dispatch('session:login', {
+      serverUrl: t.baseUrl,
+      email: user.email,
+      password,
+    });
+    // Past the refresh token's 30 days too: nothing can renew the session.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 31 * 24 * 60 * 60 * 1000 });
     let res;
     try {
       res = await desk.router.dispatch('albums:list', undefined);

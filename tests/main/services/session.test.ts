@@ -5,7 +5,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, type SessionState } from '../../../src/main/services/session';
-import { TokenStore, keychainAccount } from '../../../src/main/services/token-store';
+import {
+  TokenStore,
+  keychainAccount,
+  refreshAccount,
+} from '../../../src/main/services/token-store';
 import { startTestServer, type TestServer } from '../../server/test-server';
 import { MemorySecrets, memoryTokenStore, tempDirs, uniqueEmail, writeJpeg } from './helpers';
 
@@ -45,7 +49,11 @@ describe('login', () => {
 
     expect(state).toEqual({ signedIn: true, user, serverUrl: t.baseUrl });
     expect(changes.at(-1)).toEqual(state);
-    expect([...secrets.accounts.keys()]).toEqual([`${t.baseUrl} ${user.email}`]);
+    // The access token, and beside it the refresh token that renews it.
+    expect([...secrets.accounts.keys()].sort()).toEqual([
+      `${t.baseUrl} ${user.email}`,
+      `${t.baseUrl} ${user.email} (refresh)`,
+    ]);
     const token = secrets.accounts.get(keychainAccount(t.baseUrl, user.email))!;
     const me = await t.request('GET', '/api/auth/me', { token });
     expect(me.body.user.id).toBe(user.id);
@@ -101,20 +109,26 @@ describe('restart', () => {
         return new TokenService('x'.repeat(64)).sign({ userId, role: 'member' });
       },
     ],
-  ])('is signed out on restore with %s in the keychain', async (_label, makeToken) => {
-    const { user } = await t.signup({ password: PASSWORD });
-    const first = await openSession();
-    await first.session.login({ serverUrl: t.baseUrl, email: user.email, password: PASSWORD });
-    first.secrets.accounts.set(keychainAccount(t.baseUrl, user.email), await makeToken(user.id));
+  ])(
+    'is signed out on restore with %s and no refresh token in the keychain',
+    async (_label, makeToken) => {
+      const { user } = await t.signup({ password: PASSWORD });
+      const first = await openSession();
+      await first.session.login({ serverUrl: t.baseUrl, email: user.email, password: PASSWORD });
+      first.secrets.accounts.set(keychainAccount(t.baseUrl, user.email), await makeToken(user.id));
+      // A keychain entry from before refresh tokens (with one, an expired token is renewed:
+      // session-refresh.test.ts).
+      first.secrets.accounts.delete(refreshAccount(t.baseUrl, user.email));
 
-    const second = await openSession({ dataDir: first.dataDir, secrets: first.secrets });
-    expect(await second.session.restore()).toEqual({
-      signedIn: false,
-      user: null,
-      serverUrl: t.baseUrl,
-    });
-    expect(second.changes.at(-1)).toMatchObject({ signedIn: false });
-  });
+      const second = await openSession({ dataDir: first.dataDir, secrets: first.secrets });
+      expect(await second.session.restore()).toEqual({
+        signedIn: false,
+        user: null,
+        serverUrl: t.baseUrl,
+      });
+      expect(second.changes.at(-1)).toMatchObject({ signedIn: false });
+    },
+  );
 });
 
 describe('logout', () => {
@@ -142,7 +156,10 @@ describe('logout', () => {
     await a.session.login({ serverUrl: t.baseUrl, email: ann.user.email, password: PASSWORD });
     await b.session.login({ serverUrl: t.baseUrl, email: bob.user.email, password: PASSWORD });
     await a.session.logout();
-    expect([...secrets.accounts.keys()]).toEqual([keychainAccount(t.baseUrl, bob.user.email)]);
+    expect([...secrets.accounts.keys()].sort()).toEqual([
+      keychainAccount(t.baseUrl, bob.user.email),
+      refreshAccount(t.baseUrl, bob.user.email),
+    ]);
   });
 });
 
@@ -196,7 +213,10 @@ describe('signup', () => {
     const avatarKey = state.user!.avatarKey!;
     expect(avatarKey).toMatch(/^avatars\/[A-Za-z0-9_-]+\.webp$/);
     expect(await t.objectKeys('avatars/')).toContain(avatarKey);
-    expect([...secrets.accounts.keys()]).toEqual([keychainAccount(t.baseUrl, email)]);
+    expect([...secrets.accounts.keys()].sort()).toEqual([
+      keychainAccount(t.baseUrl, email),
+      refreshAccount(t.baseUrl, email),
+    ]);
 
     // The stored picture is the resized WebP (512 px at most), served to its owner.
     const token = secrets.accounts.get(keychainAccount(t.baseUrl, email))!;
@@ -276,7 +296,10 @@ describe('passwords', () => {
       password: 'chosen by me',
     });
     expect(state).toMatchObject({ signedIn: true, user: { id: user.id } });
-    expect([...secrets.accounts.keys()]).toEqual([keychainAccount(t.baseUrl, user.email)]);
+    expect([...secrets.accounts.keys()].sort()).toEqual([
+      keychainAccount(t.baseUrl, user.email),
+      refreshAccount(t.baseUrl, user.email),
+    ]);
     await expect(
       session.redeemReset({ serverUrl: t.baseUrl, token: issued.body.token, password: 'again!!!' }),
     ).rejects.toMatchObject({ code: 'RESET_TOKEN_INVALID' });

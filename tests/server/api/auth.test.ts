@@ -52,7 +52,7 @@ describe('sign-up', () => {
       json: { email: newEmail(), password: 'correct horse battery', username: 'Ada' },
     });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(['token', 'user']);
+    expect(Object.keys(res.body).sort()).toEqual(['refreshToken', 'token', 'user']);
     expect(typeof res.body.token).toBe('string');
     expect(Object.keys(res.body.user).sort()).toEqual([
       'avatarKey',

@@ -1,7 +1,7 @@
 // Sign-in limits as a person meets them: a stranger's wrong guesses lock out the stranger's
 // address, not the account's owner; successful sign-ins cost an address nothing; guessing spread
 // over many addresses meets a slower account-wide back-off that still lets the owner's own
-// devices in; and behind two servers on one PostgreSQL the budgets are one, not two.
+// devices in. Two servers sharing one budget: tests/server/multi-server/shared-limits.test.ts.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../../src/shared/errors';
@@ -114,40 +114,5 @@ describe('guessing spread over many addresses', () => {
     expect(expectError(elsewhere, 429, 'RATE_LIMITED')).toMatch(/several places/);
     // The address the owner signed in from before still works.
     expect((await login(t, user.email, password, owner)).status).toBe(200);
-  });
-});
-
-describe.skipIf(process.env.TEST_DB !== 'postgres')('two servers on one PostgreSQL', () => {
-  // PGlite is one process's embedded database: a second server cannot share it. With
-  // DATABASE_URL the budgets live in the database, so a load balancer cannot double them.
-  let second: TestServer;
-  beforeAll(async () => {
-    second = await startTestServer({ LOGIN_MAX_ATTEMPTS: String(MAX) }, { reuse: t });
-  });
-  afterAll(() => second?.close());
-
-  it('share one budget for an email and address', async () => {
-    const { user, password } = await t.signup();
-    const ip = freshClientIp();
-    // Alternating servers, as a round-robin load balancer would send them.
-    for (let i = 0; i < MAX; i += 1) {
-      const server = i % 2 === 0 ? t : second;
-      expectError(await login(server, user.email, 'wrong', ip), 401, 'INVALID_CREDENTIALS');
-    }
-    expectError(await login(second, user.email, password, ip), 429, 'RATE_LIMITED');
-    expectError(await login(t, user.email, password, ip), 429, 'RATE_LIMITED');
-  });
-
-  it('share the anonymous presign budget too', async () => {
-    const ip = freshClientIp();
-    const presign = (server: TestServer) =>
-      requestFrom(server, ip, 'POST', '/api/images/presign-upload', {
-        json: { filename: 'me.png', contentType: 'image/png', size: 1234, purpose: 'avatar' },
-      });
-    const statuses: number[] = [];
-    for (let i = 0; i < 20; i += 1) statuses.push((await presign(i % 2 === 0 ? t : second)).status);
-    expect(statuses).toEqual(Array(20).fill(200));
-    expectError(await presign(t), 429, 'RATE_LIMITED');
-    expectError(await presign(second), 429, 'RATE_LIMITED');
   });
 });

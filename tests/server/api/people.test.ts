@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, invite, login, me, person, PASSWORD, signupRaw } from '../accounts-http';
-import { dbOf, objectExists } from '../images-db';
+import { dbOf, objectExists, stagedKeysOf, uploadStored } from '../images-db';
 import { startTestServer, type TestServer } from '../test-server';
 import {
   makePng,
@@ -276,13 +276,16 @@ describe('deleting an account', () => {
       json: { avatarKey: avatar.body.key },
     });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
-    expect(await t.objectKeys(`users/${m.id}/`)).toHaveLength(4);
+    // Three registered objects, and the unregistered upload still in staging.
+    expect(await t.objectKeys(`users/${m.id}/`)).toHaveLength(3);
+    expect(await stagedKeysOf(t, m.id)).toEqual([signed.body.key]);
 
     const res = await t.request('DELETE', `/api/admin/users/${m.id}`, { token: admin.token });
     expect(res.status, JSON.stringify(res.body)).toBe(204);
 
     expect(await t.objectKeys(`users/${m.id}/`)).toEqual([]);
-    expect(await objectExists(t, avatar.body.key)).toBe(false);
+    expect(await stagedKeysOf(t, m.id)).toEqual([]);
+    expect(await uploadStored(t, avatar.body.key)).toBe(false);
     const db = dbOf(t);
     expect(await db.selectFrom('users').select('id').where('id', '=', m.id).execute()).toEqual([]);
     for (const table of ['images', 'albums', 'pendingUploads'] as const) {
