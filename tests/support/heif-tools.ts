@@ -32,7 +32,10 @@ function extensionOf(image: Buffer): 'jpg' | 'png' {
  * Encodes each image (JPEG or PNG) into one HEIF file with heif-enc; the first is the primary.
  * Like every heif-enc, it copies a JPEG's EXIF Orientation but writes no `irot`.
  */
-export function heifEnc(images: Buffer[], options: { avif?: boolean } = {}): Promise<Buffer> {
+export function heifEnc(
+  images: Buffer[],
+  options: { avif?: boolean; quality?: number } = {},
+): Promise<Buffer> {
   return inTempDir(async (dir) => {
     const inputs = await Promise.all(
       images.map(async (image, i) => {
@@ -42,7 +45,15 @@ export function heifEnc(images: Buffer[], options: { avif?: boolean } = {}): Pro
       }),
     );
     const output = path.join(dir, options.avif ? 'out.avif' : 'out.heic');
-    await run('heif-enc', ['-q', '90', ...(options.avif ? ['-A'] : []), '-o', output, ...inputs]);
+    const quality = String(options.quality ?? 90);
+    await run('heif-enc', [
+      '-q',
+      quality,
+      ...(options.avif ? ['-A'] : []),
+      '-o',
+      output,
+      ...inputs,
+    ]);
     return readFile(output);
   });
 }
