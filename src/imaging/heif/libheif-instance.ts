@@ -10,7 +10,7 @@ import { isCodedError } from '../../shared/errors';
  * photo does not pin hundreds of MB for the rest of a desktop session. A new instance costs
  * 20-60 ms (V8 keeps the compiled code).
  */
-export const KEEP_MEMORY_BYTES = 256 * 2 ** 20;
+const KEEP_MEMORY_BYTES = 256 * 2 ** 20;
 
 let current: Promise<LibHeif> | undefined;
 
