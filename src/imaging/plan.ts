@@ -3,6 +3,7 @@
 // before anything is decoded.
 import type { Metadata } from 'sharp';
 import { readExifSummary } from './exif';
+import { iccColourSpace } from './icc';
 import { imageErrors } from './image-errors';
 import type { ResolvedOptions } from './options';
 import { FORMATS, chooseFormat, type WritableFormat } from './output-format';
@@ -20,11 +21,6 @@ export interface RenderPlan {
   exif?: { IFD0: Record<string, string> };
   /** JPEG has no alpha: transparent areas become white instead of black. */
   flatten: boolean;
-}
-
-function iccColourSpace(icc: Buffer | undefined): string | undefined {
-  // The ICC header stores the profile's data colour space at bytes 16-19 ('RGB ', 'CMYK', ...).
-  return icc && icc.length >= 20 ? icc.toString('latin1', 16, 20) : undefined;
 }
 
 function keptExif(meta: Metadata): RenderPlan['exif'] {

@@ -1,6 +1,8 @@
-// The pipeline's entry point: check and sniff the input, plan from the header, then render the
-// original and the thumbnail. Every failure leaves as a CodedError.
+// The pipeline's entry point: check and sniff the input, plan from the header, decode HEVC HEIF
+// with libheif (sharp cannot), then render the original and the thumbnail. Every failure leaves
+// as a CodedError.
 import type { Metadata } from 'sharp';
+import { renderableInput } from './heif/hevc-input';
 import { translateSharpError } from './image-errors';
 import { resolveOptions } from './options';
 import { planImage } from './plan';
@@ -24,11 +26,14 @@ export async function processImage(
   const sourceType: SniffedType =
     typeof input === 'string' ? await sniffFile(input, resolved) : sniffBuffer(input, resolved);
   try {
-    const plan = planImage(await readHeader(input), sourceType, resolved);
+    const header = await readHeader(input);
+    // Refuses pixel bombs from the header, before anything (libheif included) decodes them.
+    const plan = planImage(header, sourceType, resolved);
+    const pixels = await renderableInput(input, header, resolved);
     // One image at a time: running both pipelines together would double peak memory per image,
     // and the upload queue already runs several images in parallel.
-    const original = await renderOriginal(input, plan, resolved);
-    const thumbnail = await renderThumbnail(input, plan, resolved);
+    const original = await renderOriginal(pixels, plan, resolved);
+    const thumbnail = await renderThumbnail(pixels, plan, resolved);
     return { original, thumbnail, sourceType, animated: plan.animated };
   } catch (error) {
     throw translateSharpError(error, sourceType);

@@ -19,8 +19,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { DEFAULT_MAX_FILE_BYTES } from '../../src/imaging';
 import type { ErrorCode } from '../../src/shared/errors';
+import { withClaimedSize } from '../support/heif-tools';
 import * as bytes from './wild-bytes';
-import { cameraJpeg } from './wild-camera';
+import { cameraJpeg, iphoneHeic } from './wild-camera';
 import { SKIPPED, linkTo, refused, write, type Make, type Spec } from './wild-spec';
 
 const SVG =
@@ -38,7 +39,6 @@ const XMP_SIDECAR =
 const AAE =
   '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0"><dict><key>adjustmentFormatIdentifier</key>' +
   '<string>com.apple.photo</string></dict></plist>\n';
-const HEVC_HEIC = path.resolve(import.meta.dirname, '../imaging/fixtures/hevc-64x48.heic');
 
 function noisy(format: 'jpeg' | 'progressive' | 'png'): Promise<Buffer> {
   const create = { width: 800, height: 600, channels: 3, background: '#000' } as const;
@@ -101,10 +101,13 @@ export function badFiles(): Spec[] {
     bad('junk/favicon.ico', UNSUPPORTED, 'ICO', write(bytes.ico)),
     bad('junk/layers.psd', UNSUPPORTED, 'Photoshop document', write(bytes.psd)),
     bad(
-      'phone/IMG_0001 iPhone.HEIC',
-      UNSUPPORTED,
-      'HEVC HEIC: no HEVC decoder in this sharp build; the message says to export as JPEG',
-      (at) => fs.copyFile(HEVC_HEIC, at),
+      'phone/IMG_0002 cut.HEIC',
+      CORRUPT,
+      'iPhone HEIC cut in half (an interrupted copy from the phone)',
+      write(async () => {
+        const whole = await iphoneHeic([640, 480], 42);
+        return whole.subarray(0, whole.length >> 1);
+      }),
     ),
     bad(
       'phone/IMG_4242.MOV',
@@ -174,6 +177,12 @@ export function badFiles(): Spec[] {
       TOO_LARGE,
       'WebP header declaring 16383 x 16383',
       write(bytes.webpBomb),
+    ),
+    bad(
+      'bombs/pixel bomb.heic',
+      TOO_LARGE,
+      'iPhone HEIC whose header claims 20000 x 20000: refused before libheif decodes it',
+      write(async () => withClaimedSize(await iphoneHeic([640, 480], 43), 20_000, 20_000)),
     ),
     bad(
       'bombs/frame bomb.gif',

@@ -2,6 +2,7 @@
 // camera and video containers, formats the app does not read, and small surgeries on real
 // encoder output (an impossible orientation value, AVIF re-branded as HEIF).
 import sharp, { type Sharp } from 'sharp';
+import { rebrandAsHeif } from '../support/heif-tools';
 import { pngChunk } from '../support/png-chunk';
 
 function le32(n: number): Buffer {
@@ -179,13 +180,7 @@ export function pdf(): Buffer {
 
 /** An AVIF re-branded as generic HEIF (mif1/miaf): a .HEIC that sharp's libheif can decode. */
 export async function avifInHeif(image: Sharp): Promise<Buffer> {
-  const avif = Buffer.from(await image.avif().toBuffer());
-  const ftypEnd = avif.readUInt32BE(0);
-  for (let offset = 8; offset < ftypEnd; offset += 4) {
-    const brand = avif.toString('latin1', offset, offset + 4);
-    if (brand === 'avif' || brand === 'avis') avif.write('mif1', offset, 'latin1');
-  }
-  return avif;
+  return rebrandAsHeif(await image.avif().toBuffer());
 }
 
 /** Sets a JPEG's EXIF Orientation to a value outside 1-8, as some writers really do. */

@@ -1,6 +1,8 @@
 // The good pictures written the way cameras, phones and editors write them: EXIF with GPS and a
-// body serial, XMP with a location, animations, palettes with transparency, HDR gain maps.
+// body serial, XMP with a location, animations, palettes with transparency, HDR gain maps,
+// iPhone HEIC.
 import sharp, { type Sharp } from 'sharp';
+import { heifEnc, withTransform } from '../support/heif-tools';
 import { GREYS, fromRaw, paint, pattern, picture, type Quarters } from './wild-pattern';
 
 /** Written into every camera photo; it must not survive the upload. */
@@ -34,6 +36,23 @@ export function cameraJpeg(
     .withMetadata({ orientation })
     .jpeg({ quality: 90, progressive })
     .toBuffer();
+}
+
+/**
+ * An iPhone HEIC of photo `id`, `width` × `height` upright: HEVC-coded with a Display P3 profile,
+ * held sideways, its container's irot and its EXIF Orientation (6) both saying to turn it a
+ * quarter clockwise, and GPS and the body serial in its EXIF. Encoded with heif-enc.
+ */
+export async function iphoneHeic([width, height]: [number, number], id: number): Promise<Buffer> {
+  // withIccProfile after withMetadata, which would otherwise attach sRGB.
+  const jpeg = await picture(width, height, id, 6)
+    .withExif(CAMERA_EXIF)
+    .withMetadata({ orientation: 6 })
+    .withIccProfile('p3')
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  // irot counts quarter turns anticlockwise: 3 is a quarter clockwise.
+  return withTransform(await heifEnc([jpeg]), 'irot', 3);
 }
 
 /** Three frames; the first shows the pattern of photo `id`. */

@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { dbOf } from '../server/images-db';
 import { startTestServer, type TestServer } from '../server/test-server';
 import { nodeArgs } from '../support/compiled';
+import { exifOrientationOf } from '../support/heif-tools';
 import { cliSignIn, runCli, type CliResult } from './run-cli';
 import { CAMERA_SERIAL, buildWildCorpus, type Uploaded, type WildFile } from './wild-corpus';
 import { quarterOrder } from './wild-pattern';
@@ -170,6 +171,14 @@ describe('uploading a wild folder with the CLI', () => {
       expect(readExifSummary(meta.exif).hasGps).toBe(true);
     }
     expect((await sharp(at('phone/PXL_20240602_UltraHDR.jpg')).metadata()).gainMap).toBeDefined();
+    // The iPhone HEIC: HEVC (which sharp cannot decode), Display P3, EXIF Orientation 6 and a
+    // container rotation that agree (sharp's header shows it turned), GPS and the serial.
+    const heic = await fs.readFile(at('phone/IMG_0001 iPhone.HEIC'));
+    const heif = await sharp(heic).metadata();
+    expect([heif.compression, heif.width, heif.height]).toEqual(['hevc', 1200, 800]);
+    expect(heif.icc?.toString('latin1').replaceAll('\0', '')).toContain('P3');
+    expect([exifOrientationOf(heic), readExifSummary(heif.exif).hasGps]).toEqual([6, true]);
+    expect(heic.includes(CAMERA_SERIAL)).toBe(true);
     const bomb = await sharp(at('bombs/pixel bomb.png'), { limitInputPixels: false }).metadata();
     expect(bomb.width * bomb.height).toBeGreaterThan(1e9);
     expect((await fs.lstat(at('special/pipe.jpg'))).isFIFO()).toBe(true);

@@ -8,6 +8,7 @@ import {
   XMP_WITH_GPS,
   animation,
   cameraJpeg,
+  iphoneHeic,
   paletteWithTransparency,
   withGainMap,
 } from './wild-camera';
@@ -215,6 +216,14 @@ export function goodImages(outside: string): Spec[] {
       write(() => picture(1200, 800, 20).avif().toBuffer()),
       'AVIF',
       { quarters: pattern(20) },
+    ),
+    good(
+      'phone/IMG_0001 iPhone.HEIC',
+      [1200, 800],
+      JPEG,
+      write(() => iphoneHeic([1200, 800], 41)),
+      'iPhone HEIC (HEVC, Display P3, irot and EXIF Orientation 6 agreeing): turned once, sRGB JPEG',
+      { quarters: pattern(41) },
     ),
     good(
       'phone/IMG_4242.HEIC',

@@ -46,7 +46,7 @@ async function packagedModules(): Promise<Map<string, string>> {
 describe('the desktop installer', () => {
   it('carries the desktop runtime modules and none of the server, CLI or renderer packages', async () => {
     const packaged = await packagedModules();
-    for (const name of ['sharp', 'electron-updater', 'electron-log', 'keytar']) {
+    for (const name of ['sharp', 'libheif-js', 'electron-updater', 'electron-log', 'keytar']) {
       expect(packaged.get(name), `${name} is packaged`).toBe(
         desktopManifest.dependencies[name] ?? desktopManifest.optionalDependencies[name],
       );
@@ -66,8 +66,12 @@ describe('the desktop installer', () => {
     expect(packaged.has('electron'), 'Electron itself is not a module of the app').toBe(false);
   });
 
-  it('pins the same sharp and keytar as the CLI, so one install serves both', () => {
-    expect(desktopManifest.dependencies.sharp).toBe(rootManifest.dependencies.sharp);
+  it('pins the same sharp, libheif-js and keytar as the CLI, so one install serves both', () => {
+    for (const name of ['sharp', 'libheif-js']) {
+      expect(desktopManifest.dependencies[name]).toBe(rootManifest.dependencies[name]);
+      // Exact versions: the image pipeline is tested against these builds only.
+      expect(rootManifest.dependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
+    }
     expect(desktopManifest.optionalDependencies.keytar).toBe(
       rootManifest.optionalDependencies.keytar,
     );

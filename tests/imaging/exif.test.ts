@@ -1,4 +1,6 @@
-// The EXIF reader behind keepMetadata, on hand-built blocks in both byte orders and on junk.
+// The EXIF reader behind keepMetadata and the date taken, on hand-built blocks in both byte
+// orders, on sharp's own EXIF and on junk.
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readExifSummary } from '../../src/imaging/exif';
 
@@ -62,6 +64,21 @@ describe('readExifSummary', () => {
     const block = exifBlock('II', [{ tag: 0x010f, type: 2, value: ascii('Canon') }]);
     expect(readExifSummary(block)).toEqual({ hasGps: false });
     expect(readExifSummary(undefined)).toEqual({ hasGps: false });
+  });
+
+  it('reads the date taken from the Exif directory, as cameras write it', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } })
+      .withExif({ IFD0: { Make: 'Cam' }, IFD2: { DateTimeOriginal: '2021:05:04 10:11:12' } })
+      .jpeg()
+      .toBuffer();
+    const exif = (await sharp(jpeg).metadata()).exif;
+    expect(readExifSummary(exif)).toEqual({
+      hasGps: false,
+      dateTimeOriginal: '2021:05:04 10:11:12',
+    });
+    for (let length = 0; length < exif!.length; length++) {
+      expect(() => readExifSummary(exif!.subarray(0, length))).not.toThrow();
+    }
   });
 
   it('never throws on damaged blocks', () => {

@@ -43,7 +43,12 @@ describe('metadata', () => {
   it('starts from a source that really carries GPS, serials and XMP', async () => {
     const meta = await sharp(tagged).metadata();
     const exif = readExifSummary(meta.exif);
-    expect(exif).toEqual({ artist: 'Jane Doe', copyright: '(c) 2024 Jane Doe', hasGps: true });
+    expect(exif).toEqual({
+      artist: 'Jane Doe',
+      copyright: '(c) 2024 Jane Doe',
+      hasGps: true,
+      dateTimeOriginal: '2024:05:01 10:00:00',
+    });
     expect(meta.exif?.toString('latin1')).toContain('SN-0042-7781');
     expect(meta.xmp?.toString()).toContain('Secret Person');
   });

@@ -1,12 +1,14 @@
-// The image pool: the same pipeline in worker threads, coded errors that keep their code across
+// The image pool: the same pipeline in worker threads (libheif's WebAssembly included), coded errors that keep their code across
 // the thread boundary, a decode budget, and a bounded queue that refuses work beyond it with
 // SERVER_BUSY instead of piling it onto the threads every request needs.
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processImage } from '../../../src/imaging';
 import { createImagePool } from '../../../src/imaging/worker/image-pool';
 import { CodedError } from '../../../src/shared/errors';
 import { gifBomb } from '../../cli/wild-bytes';
+import { FIXTURES_DIR } from '../helpers';
 
 const pool = createImagePool({ threads: 1, maxQueue: 1 });
 afterAll(() => pool.close());
@@ -27,6 +29,14 @@ describe('the image pool', () => {
     expect(pooled.original.sha256).toBe(local.original.sha256);
     expect(pooled.thumbnail.sha256).toBe(local.thumbnail.sha256);
     expect([pooled.original.width, pooled.original.height]).toEqual([400, 267]);
+  });
+
+  it('decodes an iPhone HEIC (HEVC, with libheif in the worker) as the pipeline does in place', async () => {
+    const heic = path.join(FIXTURES_DIR, 'hevc-64x48.heic');
+    const [pooled, local] = await Promise.all([pool.process(heic), processImage(heic)]);
+    expect(pooled.original).toMatchObject({ contentType: 'image/jpeg', width: 64, height: 48 });
+    expect(pooled.original.sha256).toBe(local.original.sha256);
+    expect(pooled.thumbnail.sha256).toBe(local.thumbnail.sha256);
   });
 
   it('keeps the code of a refused image across the thread boundary', async () => {
