@@ -242,5 +242,6 @@ describe('the generated signing secret', () => {
       await second?.close();
       await first.close();
     }
-  });
+    // Two servers open the database one after the other: twice the usual start-up.
+  }, 90_000);
 });
