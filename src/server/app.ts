@@ -12,6 +12,7 @@ import { setupAuthRoutes } from './routes/auth';
 import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
+import { setupTagRoutes } from './routes/tags';
 import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
@@ -50,6 +51,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);
   setupAlbumRoutes(app, services);
+  setupTagRoutes(app, services);
   await setupServerUploadRoute(app, services);
   setupOpenApiRoute(app);
   return app;

@@ -53,6 +53,9 @@ export interface RowSpec {
   sha256?: string | null;
   albumId?: string | null;
   createdAt?: Date;
+  alt?: string | null;
+  tags?: string[];
+  contentType?: string;
 }
 
 /** Inserts image rows straight into the table (no objects behind them): volume for listings. */
@@ -67,15 +70,15 @@ export async function insertImageRows(t: TestServer, ownerId: string, specs: Row
         key: `users/${ownerId}/${random}.png`,
         thumbnailKey: null,
         filename: spec.filename ?? `${random}.png`,
-        contentType: 'image/png',
+        contentType: spec.contentType ?? 'image/png',
         size: spec.size ?? 1000,
         width: 64,
         height: 48,
         sha256: spec.sha256 ?? null,
         title: spec.title ?? null,
-        alt: null,
+        alt: spec.alt ?? null,
         albumId: spec.albumId ?? null,
-        tags: [],
+        tags: spec.tags ?? [],
         createdAt: spec.createdAt ?? new Date(),
       }),
     );

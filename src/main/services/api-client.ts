@@ -62,6 +62,8 @@ export class ApiClient {
       headers: { accept: 'application/json' },
       // Never follow a redirect with the bearer token to somewhere else.
       maxRedirects: 0,
+      // Repeated parameters as the API reads them: tag=a&tag=b (axios' default is tag[]=a).
+      paramsSerializer: { indexes: null },
     });
   }
 

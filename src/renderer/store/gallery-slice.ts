@@ -29,6 +29,8 @@ export interface GalleryQuery {
   /** An album id, 'none' for images in no album, or null for all. */
   albumId: string | null;
   owner: 'me' | 'all';
+  /** Only images carrying every one of these tags. */
+  tags: readonly string[];
 }
 
 export interface GallerySlice {
@@ -59,13 +61,20 @@ export interface GallerySlice {
   removeImages(ids: readonly string[]): void;
 }
 
-const INITIAL_QUERY: GalleryQuery = { q: '', sort: 'newest', albumId: null, owner: 'me' };
+const INITIAL_QUERY: GalleryQuery = {
+  q: '',
+  sort: 'newest',
+  albumId: null,
+  owner: 'me',
+  tags: [],
+};
 
 function listArgs(query: GalleryQuery, cursor?: string) {
   return {
     limit: PAGE_SIZE,
     sort: query.sort,
     ...(query.q.trim() ? { q: query.q.trim() } : {}),
+    ...(query.tags.length > 0 ? { tag: [...query.tags] } : {}),
     ...(query.albumId ? { albumId: query.albumId } : {}),
     ...(query.owner === 'all' ? { owner: 'all' as const } : {}),
     ...(cursor ? { cursor } : {}),

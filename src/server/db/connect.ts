@@ -31,9 +31,12 @@ export async function openDatabase(options: {
     kind = 'postgres';
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
+    // Search (migration 0008) needs these; PostgreSQL has them in its contrib package.
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
     const dir = path.join(options.dataDir, 'pglite');
     await fs.mkdir(dir, { recursive: true });
-    const pglite = await PGlite.create(dir);
+    const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
     dialect = new PGliteDialect({ pglite });
     kind = 'pglite';
   }

@@ -40,6 +40,10 @@ export interface ImagesTable {
   albumId: string | null;
   tags: ColumnType<string[], string[] | undefined, string[]>;
   createdAt: CreatedAt;
+  /** Folded filename, title, alt, tags and album name; written by a trigger (migration 0008). */
+  searchText: ColumnType<string, never, never>;
+  /** Folded title a person sees, else the filename; written by the same trigger. */
+  sortName: ColumnType<string, never, never>;
 }
 
 export interface PendingUploadsTable {

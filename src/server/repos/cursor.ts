@@ -23,9 +23,11 @@ function valueFits(sort: ImageSort, value: unknown): value is string | number {
         typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
       );
     case 'name':
+    case 'name-desc':
       // PostgreSQL text cannot hold NUL: such a value would fail in the query, not here.
       return typeof value === 'string' && value.length <= 1000 && !value.includes('\u0000');
     case 'size':
+    case 'smallest':
       return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
   }
 }

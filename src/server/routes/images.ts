@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  IMAGE_TYPE_FAMILIES,
   bulkDeleteRequestSchema,
   bulkDeleteResponseSchema,
   galleryResponseSchema,
@@ -34,7 +35,8 @@ function listFilter(
   if (owner !== undefined && owner !== viewer.id && viewer.role !== 'admin') {
     throw new CodedError('FORBIDDEN', "Only administrators can list other users' images.");
   }
-  return { ...query, owner };
+  const { type, ...rest } = query;
+  return { ...rest, owner, contentTypes: type?.map((family) => IMAGE_TYPE_FAMILIES[family]!) };
 }
 
 export type { ListImagesQuery };

@@ -12,6 +12,7 @@ import { TokenService } from '../auth/tokens';
 import { RefreshTokensRepo } from '../repos/refresh-tokens-repo';
 import { AlbumsRepo } from '../repos/albums-repo';
 import { ImagesRepo } from '../repos/images-repo';
+import { TagsRepo } from '../repos/tags-repo';
 import { InvitesRepo } from '../repos/invites-repo';
 import { PasswordResetsRepo } from '../repos/password-resets-repo';
 import { PendingUploadsRepo } from '../repos/pending-uploads-repo';
@@ -74,6 +75,7 @@ export function createServices(
     pending,
     images,
     albums,
+    tags: new TagsRepo(db),
     signup: new SignupService(
       db,
       config.signupMode,

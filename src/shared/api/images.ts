@@ -1,12 +1,13 @@
 // Contracts for registered images, the gallery listing and edits.
 import { z } from 'zod';
-import { imageMediaTypeSchema } from '../media-types';
+import { IMAGE_MEDIA_TYPES, imageMediaTypeSchema, type ImageMediaType } from '../media-types';
 import {
   filenameSchema,
   idSchema,
   isoDateSchema,
   objectKeySchema,
   sha256Schema,
+  tagSchema,
   tagsSchema,
 } from './common';
 import { safeText } from './safe-text';
@@ -52,13 +53,52 @@ export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
 
 export const imageResponseSchema = z.object({ image: imageSchema });
 
-export const imageSortSchema = z.enum(['newest', 'oldest', 'name', 'size']);
+/** name and name-desc sort by the title a person sees, else the filename, ignoring case and accents. */
+export const imageSortSchema = z.enum([
+  'newest',
+  'oldest',
+  'name',
+  'name-desc',
+  'size',
+  'smallest',
+]);
 export type ImageSort = z.infer<typeof imageSortSchema>;
+
+/** Type families for `type=`: the stored file's format, named by its usual extension. */
+export const IMAGE_TYPE_FAMILIES = Object.fromEntries(
+  Object.entries(IMAGE_MEDIA_TYPES).map(([mediaType, ext]) => [ext, mediaType]),
+) as Record<string, ImageMediaType>;
+const imageTypeFamilySchema = z.enum(Object.keys(IMAGE_TYPE_FAMILIES) as [string, ...string[]], {
+  error: `must be one of ${Object.keys(IMAGE_TYPE_FAMILIES).join(', ')}`,
+});
+
+export const MAX_TAG_FILTERS = 10;
+
+/**
+ * A query parameter that may be given once or repeated (`tag=a&tag=b`); always a list after
+ * parsing. A single value is wrapped first, so each value's own message reaches the person.
+ */
+function repeatable<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z.array(item).max(max, `at most ${max} values`),
+    )
+    .optional();
+}
 
 export const listImagesQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+  /**
+   * Words found anywhere in the filename, title, alt text, tags or album name, ignoring case and
+   * accents. From 3 letters on an index answers; shorter terms scan the account's images.
+   */
   q: safeText({ max: 200 }).optional(),
+  /** Images carrying every one of these tags (exact). */
+  tag: repeatable(tagSchema, MAX_TAG_FILTERS),
+  /** Images stored in one of these formats (jpg, png, webp, avif, heic, gif, tiff). */
+  type: repeatable(imageTypeFamilySchema, Object.keys(IMAGE_TYPE_FAMILIES).length),
   /** An album id, or "none" for images in no album. */
   albumId: z.union([idSchema, z.literal('none')]).optional(),
   sha256: sha256Schema.optional(),

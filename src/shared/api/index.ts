@@ -6,6 +6,7 @@ export * from './admin';
 export * from './uploads';
 export * from './images';
 export * from './albums';
+export * from './tags';
 export * from './client-config';
 export * from '../errors';
 export * from '../media-types';

@@ -7,6 +7,7 @@ export function GalleryEmpty() {
   const error = useAppStore((s) => s.galleryError);
   const q = useAppStore((s) => s.galleryQuery.q.trim());
   const albumId = useAppStore((s) => s.galleryQuery.albumId);
+  const tagged = useAppStore((s) => s.galleryQuery.tags.length > 0);
   const loadGallery = useAppStore((s) => s.loadGallery);
 
   if (status === 'loading' || status === 'idle') {
@@ -36,6 +37,10 @@ export function GalleryEmpty() {
     icon = 'search';
     title = `No images match “${q}”`;
     text = 'Try another word, or clear the search.';
+  } else if (tagged) {
+    icon = 'search';
+    title = 'No images carry every tag chosen';
+    text = 'Remove a tag filter at the top to see more.';
   } else if (albumId === 'none') {
     icon = 'inbox';
     title = 'Every image is in an album';

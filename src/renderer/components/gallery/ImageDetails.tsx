@@ -2,6 +2,7 @@
 import type { Image } from '../../../shared/api';
 import { formatBytes, formatDate, formatDimensions } from '../../lib/format';
 import { useAppStore } from '../../store/app-store';
+import { TagLinks } from './TagLinks';
 
 export function ImageDetails({ image }: { image: Image }) {
   const album = useAppStore((s) =>
@@ -25,6 +26,14 @@ export function ImageDetails({ image }: { image: Image }) {
           <dd>{value}</dd>
         </div>
       ))}
+      {image.tags.length > 0 ? (
+        <div className="details__row">
+          <dt>Tags</dt>
+          <dd>
+            <TagLinks tags={image.tags} />
+          </dd>
+        </div>
+      ) : null}
       <div className="details__row details__row--block">
         <dt>Key</dt>
         <dd className="details__key">{image.key}</dd>

@@ -1,4 +1,4 @@
-// Search by file name or title; the query goes out a moment after typing stops.
+// Search by file name, title, alt text, tag or album name; the query goes out a moment after typing stops.
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { Icon } from '../common/Icon';

@@ -6,7 +6,9 @@ const SORTS: Array<{ value: ImageSort; label: string }> = [
   { value: 'newest', label: 'Newest first' },
   { value: 'oldest', label: 'Oldest first' },
   { value: 'name', label: 'Name (A–Z)' },
+  { value: 'name-desc', label: 'Name (Z–A)' },
   { value: 'size', label: 'Largest first' },
+  { value: 'smallest', label: 'Smallest first' },
 ];
 
 export function SortSelect() {

@@ -5,6 +5,7 @@ import { Icon } from '../common/Icon';
 import { OwnerSwitch } from './OwnerSwitch';
 import { SearchBox } from './SearchBox';
 import { SortSelect } from './SortSelect';
+import { TagFilters } from './TagFilters';
 import { UserAvatar } from './UserAvatar';
 import { describeTotals } from '../../lib/queue-totals-view';
 
@@ -29,6 +30,7 @@ export function TopBar() {
       <div className="topbar__tools">
         <SearchBox />
         <SortSelect />
+        <TagFilters />
         {user?.role === 'admin' ? <OwnerSwitch /> : null}
       </div>
       <div className="topbar__end">
