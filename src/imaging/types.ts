@@ -56,4 +56,7 @@ export interface ProcessedImage {
   sourceType: SniffedType;
   /** True when the stored original keeps more than one frame. */
   animated: boolean;
+  /** When the photo was taken (EXIF DateTimeOriginal with OffsetTimeOriginal), in the API's
+   * ISO 8601 form; undefined when the file does not say. */
+  takenAt?: string;
 }

@@ -40,6 +40,11 @@ export interface ImagesTable {
   albumId: string | null;
   tags: ColumnType<string[], string[] | undefined, string[]>;
   createdAt: CreatedAt;
+  /** When the photo was taken: the instant, or the wall clock read as UTC when the offset is
+   * unknown (shared/api/taken-at.ts); null when the file did not say. */
+  takenAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The zone offset the camera recorded, in minutes; null when unknown. */
+  takenOffsetMinutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PendingUploadsTable {

@@ -1,6 +1,6 @@
 // Images: insert, visibility-checked lookup, keyset-paginated listing, edits and removal.
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
-import type { Image, ImageSort } from '../../shared/api';
+import { formatTakenAt, type Image, type ImageSort } from '../../shared/api';
 import type { Database, ImageRow, ImagesTable } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -18,9 +18,17 @@ export interface ListImagesFilter {
   /** undefined = the viewer's own; 'all' or a user id (callers check the viewer may ask). */
   owner?: string | undefined;
   sort: ImageSort;
+  /** Date-taken range, inclusive; images without a date taken never match a range. */
+  takenFrom?: Date | undefined;
+  takenTo?: Date | undefined;
 }
 
-type NewImage = Omit<ImagesTable, 'createdAt' | 'tags'> & { tags: string[]; createdAt: Date };
+type NewImage = Omit<ImagesTable, 'createdAt' | 'tags' | 'takenAt' | 'takenOffsetMinutes'> & {
+  tags: string[];
+  createdAt: Date;
+  takenAt?: Date | null;
+  takenOffsetMinutes?: number | null;
+};
 
 export function toImage(row: ImageRow): Image {
   return {
@@ -39,6 +47,7 @@ export function toImage(row: ImageRow): Image {
     albumId: row.albumId,
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
+    takenAt: row.takenAt ? formatTakenAt(row.takenAt, row.takenOffsetMinutes) : null,
   };
 }
 
@@ -47,10 +56,22 @@ const SORTS = {
   oldest: { column: 'createdAt', direction: 'asc' },
   name: { column: 'filename', direction: 'asc' },
   size: { column: 'size', direction: 'desc' },
+  // Date taken: images without one come last in both orders (nulls last), see pageAfter.
+  taken: { column: 'takenAt', direction: 'desc' },
+  'taken-oldest': { column: 'takenAt', direction: 'asc' },
 } as const;
+
+/** Columns whose cursor value is an ISO instant (a Date in the row). */
+const DATE_COLUMNS = new Set<string>(['createdAt', 'takenAt']);
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function cursorValue(row: ImageRow, column: keyof ImageRow): string | number | null {
+  const value = row[column];
+  if (value instanceof Date) return value.toISOString();
+  return value as string | number | null;
 }
 
 export class ImagesRepo {
@@ -107,16 +128,34 @@ export class ImagesRepo {
         eb.or([eb('filename', 'ilike', pattern), eb('title', 'ilike', pattern)]),
       );
     }
+    if (filter.takenFrom) query = query.where('takenAt', '>=', filter.takenFrom);
+    if (filter.takenTo) query = query.where('takenAt', '<=', filter.takenTo);
+    const op = direction === 'desc' ? '<' : '>';
     if (filter.cursor) {
       const cursor = decodeCursor(filter.cursor, filter.sort);
-      const value = column === 'createdAt' ? new Date(cursor.value) : cursor.value;
-      const op = direction === 'desc' ? '<' : '>';
-      query = query.where((eb) =>
-        eb(eb.refTuple(column, 'id'), op, eb.tuple(value as never, cursor.id)),
-      );
+      const value =
+        DATE_COLUMNS.has(column) && cursor.value !== null
+          ? new Date(cursor.value as string)
+          : cursor.value;
+      if (column !== 'takenAt') {
+        query = query.where((eb) =>
+          eb(eb.refTuple(column, 'id'), op, eb.tuple(value as never, cursor.id)),
+        );
+      } else if (value === null) {
+        // Already into the images without a date: only the rest of them, by id.
+        query = query.where('takenAt', 'is', null).where('id', op, cursor.id);
+      } else {
+        // Dated rows after the cursor, then every undated one (they sort last).
+        query = query.where((eb) =>
+          eb.or([
+            eb(eb.refTuple('takenAt', 'id'), op, eb.tuple(value as Date, cursor.id)),
+            eb('takenAt', 'is', null),
+          ]),
+        );
+      }
     }
     const rows = await query
-      .orderBy(column, direction)
+      .orderBy(column, (o) => (column === 'takenAt' ? o[direction]().nullsLast() : o[direction]()))
       .orderBy('id', direction)
       .limit(filter.limit + 1)
       .execute();
@@ -124,11 +163,7 @@ export class ImagesRepo {
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > filter.limit && last
-        ? encodeCursor({
-            sort: filter.sort,
-            value: column === 'createdAt' ? last.createdAt.toISOString() : last[column],
-            id: last.id,
-          })
+        ? encodeCursor({ sort: filter.sort, value: cursorValue(last, column), id: last.id })
         : null;
     return { rows: page, nextCursor };
   }

@@ -16,6 +16,7 @@ import {
   signedUrlResponseSchema,
   signedUrlsRequestSchema,
   signedUrlsResponseSchema,
+  takenBoundInstant,
   updateImageRequestSchema,
   type ListImagesQuery,
 } from '../../shared/api';
@@ -34,7 +35,13 @@ function listFilter(
   if (owner !== undefined && owner !== viewer.id && viewer.role !== 'admin') {
     throw new CodedError('FORBIDDEN', "Only administrators can list other users' images.");
   }
-  return { ...query, owner };
+  const { takenFrom, takenTo, ...rest } = query;
+  return {
+    ...rest,
+    owner,
+    takenFrom: takenFrom === undefined ? undefined : takenBoundInstant(takenFrom, 'from'),
+    takenTo: takenTo === undefined ? undefined : takenBoundInstant(takenTo, 'to'),
+  };
 }
 
 export type { ListImagesQuery };

@@ -10,6 +10,7 @@ import {
   tagsSchema,
 } from './common';
 import { safeText } from './safe-text';
+import { takenAtSchema, takenBoundSchema } from './taken-at';
 
 export const imageSchema = z.object({
   id: idSchema,
@@ -27,6 +28,14 @@ export const imageSchema = z.object({
   albumId: idSchema.nullable(),
   tags: z.array(z.string()),
   createdAt: isoDateSchema,
+  /** When the photo was taken (EXIF): ISO 8601 local date-time, with the camera's offset when
+   * it recorded one; null when the file did not say. */
+  takenAt: z
+    .string()
+    .nullable()
+    .describe(
+      'When the photo was taken, from its EXIF DateTimeOriginal: "2021-05-04T10:11:12+02:00" with the offset the camera recorded (OffsetTimeOriginal), "2021-05-04T10:11:12" (the camera\'s wall clock) without one; null when the file did not say.',
+    ),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -47,12 +56,21 @@ export const registerImageRequestSchema = z.object({
   title: imageTitleSchema.optional(),
   alt: imageAltSchema.optional(),
   tags: tagsSchema.optional(),
+  takenAt: takenAtSchema.optional(),
 });
 export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
 
 export const imageResponseSchema = z.object({ image: imageSchema });
 
-export const imageSortSchema = z.enum(['newest', 'oldest', 'name', 'size']);
+/** taken: newest taken first; taken-oldest: oldest first; images without a date last in both. */
+export const imageSortSchema = z.enum([
+  'newest',
+  'oldest',
+  'name',
+  'size',
+  'taken',
+  'taken-oldest',
+]);
 export type ImageSort = z.infer<typeof imageSortSchema>;
 
 export const listImagesQuerySchema = z.object({
@@ -65,6 +83,9 @@ export const listImagesQuerySchema = z.object({
   /** Admins only: "me" (default), "all", or a user id. */
   owner: z.union([z.literal('me'), z.literal('all'), idSchema]).optional(),
   sort: imageSortSchema.default('newest'),
+  /** Date taken from/to, inclusive: a day (2021-05-04) or a date-time; undated images never match. */
+  takenFrom: takenBoundSchema.optional(),
+  takenTo: takenBoundSchema.optional(),
 });
 export type ListImagesQuery = z.input<typeof listImagesQuerySchema>;
 

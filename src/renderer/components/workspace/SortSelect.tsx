@@ -7,6 +7,8 @@ const SORTS: Array<{ value: ImageSort; label: string }> = [
   { value: 'oldest', label: 'Oldest first' },
   { value: 'name', label: 'Name (A–Z)' },
   { value: 'size', label: 'Largest first' },
+  { value: 'taken', label: 'Date taken (newest)' },
+  { value: 'taken-oldest', label: 'Date taken (oldest)' },
 ];
 
 export function SortSelect() {
