@@ -6,6 +6,7 @@ import { readExifSummary } from './exif';
 import { renderableInput } from './heif/hevc-input';
 import { translateSharpError } from './image-errors';
 import { resolveOptions } from './options';
+import { thumbHashOf } from './placeholder';
 import { planImage } from './plan';
 import { renderOriginal, renderThumbnail } from './render';
 import { sharp } from './sharp-instance';
@@ -40,6 +41,7 @@ export async function processImage(
     return {
       original,
       thumbnail,
+      thumbhash: await thumbHashOf(thumbnail.data),
       sourceType,
       animated: plan.animated,
       ...(takenAt ? { takenAt } : {}),

@@ -59,4 +59,6 @@ export interface ProcessedImage {
   /** When the photo was taken (EXIF DateTimeOriginal with OffsetTimeOriginal), in the API's
    * ISO 8601 form; undefined when the file does not say. */
   takenAt?: string;
+  /** ThumbHash of the oriented image (base64), the gallery's placeholder. */
+  thumbhash: string;
 }

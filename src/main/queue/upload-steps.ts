@@ -43,7 +43,7 @@ function toOutput(processed: ProcessedImage): ItemOutput {
     throw new CodedError('UNSUPPORTED_TYPE', 'This image cannot be stored in a supported format.');
   }
   const { sha256, size, extension, width, height } = processed.original;
-  const { takenAt } = processed;
+  const { takenAt, thumbhash } = processed;
   return {
     original: {
       sha256,
@@ -53,6 +53,7 @@ function toOutput(processed: ProcessedImage): ItemOutput {
       width,
       height,
       ...(takenAt ? { takenAt } : {}),
+      thumbhash,
     },
     thumbnail: { sha256: processed.thumbnail.sha256, size: processed.thumbnail.size },
   };
@@ -237,6 +238,7 @@ export async function registerStep(
     height: output.original.height,
     sha256: output.original.sha256,
     ...(output.original.takenAt ? { takenAt: output.original.takenAt } : {}),
+    ...(output.original.thumbhash ? { thumbhash: output.original.thumbhash } : {}),
     ...(item.albumId ? { albumId: item.albumId } : {}),
   };
   let image: { id: string; key: string } | undefined;

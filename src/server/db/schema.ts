@@ -45,6 +45,8 @@ export interface ImagesTable {
   takenAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The zone offset the camera recorded, in minutes; null when unknown. */
   takenOffsetMinutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** ThumbHash (base64) of the image: the gallery's placeholder; null when none was sent. */
+  thumbhash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PendingUploadsTable {

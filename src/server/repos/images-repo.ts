@@ -23,11 +23,15 @@ export interface ListImagesFilter {
   takenTo?: Date | undefined;
 }
 
-type NewImage = Omit<ImagesTable, 'createdAt' | 'tags' | 'takenAt' | 'takenOffsetMinutes'> & {
+type NewImage = Omit<
+  ImagesTable,
+  'createdAt' | 'tags' | 'takenAt' | 'takenOffsetMinutes' | 'thumbhash'
+> & {
   tags: string[];
   createdAt: Date;
   takenAt?: Date | null;
   takenOffsetMinutes?: number | null;
+  thumbhash?: string | null;
 };
 
 export function toImage(row: ImageRow): Image {
@@ -48,6 +52,7 @@ export function toImage(row: ImageRow): Image {
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
     takenAt: row.takenAt ? formatTakenAt(row.takenAt, row.takenOffsetMinutes) : null,
+    thumbhash: row.thumbhash,
   };
 }
 

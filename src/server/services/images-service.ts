@@ -124,6 +124,7 @@ export class ImagesService {
           albumId: input.albumId ?? null,
           tags: input.tags ?? [],
           ...storedTakenAt(input.takenAt),
+          thumbhash: input.thumbhash ?? null,
           // Millisecond precision, so the keyset cursor (a JS Date) compares exactly.
           createdAt: new Date(),
         });

@@ -74,6 +74,7 @@ export class ServerUploadService {
         albumId: input.albumId ?? null,
         tags: [],
         ...storedTakenAt(processed.takenAt),
+        thumbhash: processed.thumbhash,
         createdAt: new Date(),
       });
       return toImage(row);

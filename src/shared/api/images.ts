@@ -8,6 +8,7 @@ import {
   objectKeySchema,
   sha256Schema,
   tagsSchema,
+  thumbhashSchema,
 } from './common';
 import { safeText } from './safe-text';
 import { takenAtSchema, takenBoundSchema } from './taken-at';
@@ -36,6 +37,12 @@ export const imageSchema = z.object({
     .describe(
       'When the photo was taken, from its EXIF DateTimeOriginal: "2021-05-04T10:11:12+02:00" with the offset the camera recorded (OffsetTimeOriginal), "2021-05-04T10:11:12" (the camera\'s wall clock) without one; null when the file did not say.',
     ),
+  thumbhash: z
+    .string()
+    .nullable()
+    .describe(
+      'A ThumbHash of the image (base64), to paint a blurred placeholder of the right aspect ratio before the thumbnail loads; null for images registered without one.',
+    ),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -57,6 +64,7 @@ export const registerImageRequestSchema = z.object({
   alt: imageAltSchema.optional(),
   tags: tagsSchema.optional(),
   takenAt: takenAtSchema.optional(),
+  thumbhash: thumbhashSchema.optional(),
 });
 export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
 

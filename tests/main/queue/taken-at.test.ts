@@ -52,5 +52,7 @@ describe('date taken from the queue', () => {
       'camera.jpg': '2015-06-01T08:00:00',
       'scan.jpg': null,
     });
+    // The placeholder travels with the same registration.
+    expect(rows.every((r) => typeof r.thumbhash === 'string' && r.thumbhash.length > 0)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
-// What intake learns about each image beyond its bytes: when it was taken. The instant sorts
-// and filters; the offset (null when the camera recorded none) prints the wall clock back.
+// What intake learns about each image beyond its bytes: when it was taken (the instant sorts
+// and filters; the offset, null when the camera recorded none, prints the wall clock back) and
+// a ThumbHash placeholder the gallery paints before the thumbnail arrives.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -7,6 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('images')
     .addColumn('taken_at', 'timestamptz')
     .addColumn('taken_offset_minutes', 'smallint')
+    .addColumn('thumbhash', 'text')
     .execute();
   // Keyset pagination by date taken, photos without a date last in both directions: each
   // order needs its own index ending in id (a backward scan would put the nulls first).
@@ -23,6 +25,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop index images_owner_taken_idx`.execute(db);
   await db.schema
     .alterTable('images')
+    .dropColumn('thumbhash')
     .dropColumn('taken_offset_minutes')
     .dropColumn('taken_at')
     .execute();
