@@ -123,7 +123,7 @@ async function seed(server: RunningServer, account: Account): Promise<void> {
       select id, row_number() over (order by id) - 1 as n from albums where owner_id = ${account.id}
     )
     insert into images (id, owner_id, key, thumbnail_key, filename, content_type, size, width,
-                        height, title, alt, album_id, tags, created_at)
+                        height, title, alt, album_id, tags, created_at, taken_at)
     select gen_random_uuid(), ${account.id},
            'users/' || ${account.id} || '/bench-' || g || '.jpg',
            'users/' || ${account.id} || '/bench-' || g || '-thumb.webp',
@@ -141,7 +141,10 @@ async function seed(server: RunningServer, account: Account): Promise<void> {
                 else (select id from album where n = abs(hashint4(g + 4)) % 20) end,
            array[words[1 + abs(hashint4(g + 5)) % ${WORDS.length}],
                  words[1 + abs(hashint4(g + 6)) % ${WORDS.length}]],
-           now() - g * interval '1 second'
+           now() - g * interval '1 second',
+           -- a quarter without a date taken, which both date-taken sorts put last
+           case when g % 4 = 0 then null
+                else now() - (abs(hashint4(g + 7)) % 3650) * interval '1 day' end
       from generate_series(1, ${IMAGES}) g, (select ${words}::text[] as words) w`.execute(db);
   await sql`analyze images`.execute(db);
 }
@@ -156,18 +159,30 @@ async function deepCursor(server: RunningServer, account: Account, sort: ImageSo
     'name-desc': sql`sort_name desc, id desc`,
     size: sql`size desc, id desc`,
     smallest: sql`size, id`,
+    taken: sql`taken_at desc nulls last, id desc`,
+    'taken-oldest': sql`taken_at nulls last, id`,
   }[sort];
   const row = (
-    await sql<{ id: string; createdAt: Date; sortName: string; size: number }>`
-      select id, created_at, sort_name, size from images where owner_id = ${account.id}
+    await sql<{
+      id: string;
+      createdAt: Date;
+      sortName: string;
+      size: number;
+      takenAt: Date | null;
+    }>`
+      select id, created_at, sort_name, size, taken_at from images where owner_id = ${account.id}
        order by ${order} offset ${Math.floor(IMAGES / 2)} limit 1`.execute(db)
   ).rows[0]!;
-  const value =
-    sort === 'newest' || sort === 'oldest'
-      ? row.createdAt.toISOString()
-      : sort === 'name' || sort === 'name-desc'
-        ? row.sortName
-        : row.size;
+  const value = {
+    newest: () => row.createdAt.toISOString(),
+    oldest: () => row.createdAt.toISOString(),
+    name: () => row.sortName,
+    'name-desc': () => row.sortName,
+    size: () => row.size,
+    smallest: () => row.size,
+    taken: () => row.takenAt?.toISOString() ?? null,
+    'taken-oldest': () => row.takenAt?.toISOString() ?? null,
+  }[sort]();
   return encodeURIComponent(encodeCursor({ sort, value, id: row.id }));
 }
 

@@ -9,6 +9,7 @@ const TAG_COPYRIGHT = 0x8298;
 const TAG_GPS_IFD = 0x8825;
 const TAG_EXIF_IFD = 0x8769;
 const TAG_DATE_TIME_ORIGINAL = 0x9003;
+const TAG_OFFSET_TIME_ORIGINAL = 0x9011;
 const TYPE_ASCII = 2;
 
 export interface ExifSummary {
@@ -17,6 +18,8 @@ export interface ExifSummary {
   hasGps: boolean;
   /** As the camera wrote it, "YYYY:MM:DD HH:MM:SS" in its local time (EXIF has no zone here). */
   dateTimeOriginal?: string;
+  /** EXIF 2.31's zone of DateTimeOriginal, "+HH:MM" or "-HH:MM" (phones write it; many cameras don't). */
+  offsetTimeOriginal?: string;
 }
 
 function asciiValue(tiff: Buffer, little: boolean, entry: number): string | undefined {
@@ -69,6 +72,9 @@ export function readExifSummary(exif: Buffer | undefined): ExifSummary {
   for (const [tag, type, entry] of exifIfd === undefined ? [] : entries(exifIfd)) {
     if (tag === TAG_DATE_TIME_ORIGINAL && type === TYPE_ASCII) {
       summary.dateTimeOriginal = asciiValue(tiff, little, entry);
+    }
+    if (tag === TAG_OFFSET_TIME_ORIGINAL && type === TYPE_ASCII) {
+      summary.offsetTimeOriginal = asciiValue(tiff, little, entry);
     }
   }
   return summary;

@@ -2,13 +2,16 @@
 // with libheif (sharp cannot), then render the original and the thumbnail. Every failure leaves
 // as a CodedError.
 import type { Metadata } from 'sharp';
+import { readExifSummary } from './exif';
 import { renderableInput } from './heif/hevc-input';
 import { translateSharpError } from './image-errors';
 import { resolveOptions } from './options';
+import { thumbHashOf } from './placeholder';
 import { planImage } from './plan';
 import { renderOriginal, renderThumbnail } from './render';
 import { sharp } from './sharp-instance';
 import { sniffBuffer, sniffFile } from './sniff-file';
+import { takenAtFromExif } from './taken-at';
 import type { PipelineOptions, ProcessedImage, SniffedType } from './types';
 
 /** Reads only the header: dimensions, frames, colour space, profile and EXIF. */
@@ -34,7 +37,15 @@ export async function processImage(
     // and the upload queue already runs several images in parallel.
     const original = await renderOriginal(pixels, plan, resolved);
     const thumbnail = await renderThumbnail(pixels, plan, resolved);
-    return { original, thumbnail, sourceType, animated: plan.animated };
+    const takenAt = takenAtFromExif(readExifSummary(header.exif));
+    return {
+      original,
+      thumbnail,
+      thumbhash: await thumbHashOf(thumbnail.data),
+      sourceType,
+      animated: plan.animated,
+      ...(takenAt ? { takenAt } : {}),
+    };
   } catch (error) {
     throw translateSharpError(error, sourceType);
   }

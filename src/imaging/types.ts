@@ -56,4 +56,9 @@ export interface ProcessedImage {
   sourceType: SniffedType;
   /** True when the stored original keeps more than one frame. */
   animated: boolean;
+  /** When the photo was taken (EXIF DateTimeOriginal with OffsetTimeOriginal), in the API's
+   * ISO 8601 form; undefined when the file does not say. */
+  takenAt?: string;
+  /** ThumbHash of the oriented image (base64), the gallery's placeholder. */
+  thumbhash: string;
 }

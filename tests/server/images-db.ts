@@ -1,6 +1,7 @@
 // Direct views of the database and the bucket for API tests: what a request left behind, and
 // bulk inserts where a test needs volume faster than the HTTP flow can make it.
 import crypto from 'node:crypto';
+import { storedTakenAt } from '../../src/shared/api/taken-at';
 import { stagingKey } from '../../src/server/storage/key-layout';
 import type { TestServer } from './test-server';
 
@@ -56,6 +57,8 @@ export interface RowSpec {
   alt?: string | null;
   tags?: string[];
   contentType?: string;
+  /** The API's form ("2021-05-04T10:11:12+02:00" or zone-less); absent: no date taken. */
+  takenAt?: string;
 }
 
 /** Inserts image rows straight into the table (no objects behind them): volume for listings. */
@@ -80,6 +83,7 @@ export async function insertImageRows(t: TestServer, ownerId: string, specs: Row
         albumId: spec.albumId ?? null,
         tags: spec.tags ?? [],
         createdAt: spec.createdAt ?? new Date(),
+        ...storedTakenAt(spec.takenAt),
       }),
     );
   }

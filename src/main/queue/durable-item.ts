@@ -13,6 +13,10 @@ const outputSchema = z.object({
     extension: z.string(),
     width: z.number().int().positive(),
     height: z.number().int().positive(),
+    /** Date taken read from the source's EXIF (API form); absent when the file did not say. */
+    takenAt: z.string().optional(),
+    /** ThumbHash placeholder (base64); absent in items processed by an older version. */
+    thumbhash: z.string().optional(),
   }),
   thumbnail: z.object({ sha256: z.string(), size: z.number().int().positive() }),
 });

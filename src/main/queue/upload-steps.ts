@@ -43,8 +43,18 @@ function toOutput(processed: ProcessedImage): ItemOutput {
     throw new CodedError('UNSUPPORTED_TYPE', 'This image cannot be stored in a supported format.');
   }
   const { sha256, size, extension, width, height } = processed.original;
+  const { takenAt, thumbhash } = processed;
   return {
-    original: { sha256, size, contentType: type.data, extension, width, height },
+    original: {
+      sha256,
+      size,
+      contentType: type.data,
+      extension,
+      width,
+      height,
+      ...(takenAt ? { takenAt } : {}),
+      thumbhash,
+    },
     thumbnail: { sha256: processed.thumbnail.sha256, size: processed.thumbnail.size },
   };
 }
@@ -227,6 +237,8 @@ export async function registerStep(
     width: output.original.width,
     height: output.original.height,
     sha256: output.original.sha256,
+    ...(output.original.takenAt ? { takenAt: output.original.takenAt } : {}),
+    ...(output.original.thumbhash ? { thumbhash: output.original.thumbhash } : {}),
     ...(item.albumId ? { albumId: item.albumId } : {}),
   };
   let image: { id: string; key: string } | undefined;

@@ -48,6 +48,24 @@ export function formatDate(iso: string): string {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/**
+ * A date taken as the camera's clock showed it, not moved into the viewer's zone (a photo of a
+ * sunset in Tokyo reads 18:40 wherever it is viewed), with the camera's offset when recorded.
+ */
+export function formatTakenAt(takenAt: string | null): string {
+  if (!takenAt) return 'Unknown';
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})([+-]\d{2}:\d{2})?$/.exec(takenAt);
+  if (!match) return takenAt;
+  const wallClock = new Date(`${match[1]}Z`);
+  if (Number.isNaN(wallClock.getTime())) return takenAt;
+  const text = wallClock.toLocaleString(undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  return match[2] ? `${text} (UTC${match[2]})` : text;
+}
+
 export function formatDimensions(width: number | null, height: number | null): string {
   return width && height ? `${width} × ${height}` : 'Unknown';
 }

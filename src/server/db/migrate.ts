@@ -6,6 +6,7 @@ import * as issuedKeys from './migrations/0002-issued-keys';
 import * as accounts from './migrations/0003-accounts';
 import * as reconciler from './migrations/0004-reconciler';
 import * as refreshTokens from './migrations/0005-refresh-tokens';
+import * as intakeMetadata from './migrations/0006-intake-metadata';
 import * as search from './migrations/0008-search';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-reconciler': reconciler,
   '0005-refresh-tokens': refreshTokens,
+  '0006-intake-metadata': intakeMetadata,
   '0008-search': search,
 };
 

@@ -44,6 +44,13 @@ export interface ImagesTable {
   searchText: ColumnType<string, never, never>;
   /** Folded title a person sees, else the filename; written by the same trigger. */
   sortName: ColumnType<string, never, never>;
+  /** When the photo was taken: the instant, or the wall clock read as UTC when the offset is
+   * unknown (shared/api/taken-at.ts); null when the file did not say. */
+  takenAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The zone offset the camera recorded, in minutes; null when unknown. */
+  takenOffsetMinutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** ThumbHash (base64) of the image: the gallery's placeholder; null when none was sent. */
+  thumbhash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PendingUploadsTable {

@@ -4,24 +4,30 @@ import type { ImageSort } from '../../shared/api';
 
 export interface Cursor {
   sort: ImageSort;
-  value: string | number;
+  /** null only for the date-taken sorts, once the page reached the images without a date. */
+  value: string | number | null;
   id: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+function isoInstant(value: unknown): value is string {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 /**
  * A cursor is client input that ends up in SQL parameters, so each field must have the type its
  * column needs; otherwise a hand-made cursor turns into a database error (a 500) instead of a 400.
  */
-function valueFits(sort: ImageSort, value: unknown): value is string | number {
+function valueFits(sort: ImageSort, value: unknown): value is string | number | null {
   switch (sort) {
+    case 'taken':
+    case 'taken-oldest':
+      return value === null || isoInstant(value);
     case 'newest':
     case 'oldest':
-      return (
-        typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
-      );
+      return isoInstant(value);
     case 'name':
     case 'name-desc':
       // PostgreSQL text cannot hold NUL: such a value would fail in the query, not here.

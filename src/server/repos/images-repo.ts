@@ -1,6 +1,6 @@
 // Images: insert, visibility-checked lookup, keyset-paginated listing, edits and removal.
 import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
-import type { Image, ImageSort } from '../../shared/api';
+import { formatTakenAt, type Image, type ImageSort } from '../../shared/api';
 import type { Database, ImageRow, ImagesTable } from '../db/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 
@@ -22,11 +22,20 @@ export interface ListImagesFilter {
   /** undefined = the viewer's own; 'all' or a user id (callers check the viewer may ask). */
   owner?: string | undefined;
   sort: ImageSort;
+  /** Date-taken range, inclusive; images without a date taken never match a range. */
+  takenFrom?: Date | undefined;
+  takenTo?: Date | undefined;
 }
 
-type NewImage = Omit<ImagesTable, 'createdAt' | 'tags' | 'searchText' | 'sortName'> & {
+type NewImage = Omit<
+  ImagesTable,
+  'createdAt' | 'tags' | 'searchText' | 'sortName' | 'takenAt' | 'takenOffsetMinutes' | 'thumbhash'
+> & {
   tags: string[];
   createdAt: Date;
+  takenAt?: Date | null;
+  takenOffsetMinutes?: number | null;
+  thumbhash?: string | null;
 };
 
 export function toImage(row: ImageRow): Image {
@@ -46,6 +55,8 @@ export function toImage(row: ImageRow): Image {
     albumId: row.albumId,
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
+    takenAt: row.takenAt ? formatTakenAt(row.takenAt, row.takenOffsetMinutes) : null,
+    thumbhash: row.thumbhash,
   };
 }
 
@@ -57,7 +68,13 @@ const SORTS = {
   'name-desc': { column: 'sortName', direction: 'desc' },
   size: { column: 'size', direction: 'desc' },
   smallest: { column: 'size', direction: 'asc' },
+  // Date taken: images without one come last in both orders (nulls last), see pageAfter.
+  taken: { column: 'takenAt', direction: 'desc' },
+  'taken-oldest': { column: 'takenAt', direction: 'asc' },
 } as const satisfies Record<ImageSort, { column: keyof ImageRow; direction: 'asc' | 'desc' }>;
+
+/** Columns whose cursor value is an ISO instant (a Date in the row). */
+const DATE_COLUMNS = new Set<string>(['createdAt', 'takenAt']);
 
 /**
  * pg_trgm finds a term through the index when the term holds three letters or digits in a row
@@ -71,6 +88,12 @@ const TRIGRAM_TERM = /[\p{L}\p{N}]{3}/u;
 /** The term folded like search_text (same SQL function), with LIKE's wildcards taken literally. */
 function likePattern(q: string) {
   return sql<string>`'%' || replace(replace(replace(image_search_fold(${q}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+}
+
+function cursorValue(row: ImageRow, column: keyof ImageRow): string | number | null {
+  const value = row[column];
+  if (value instanceof Date) return value.toISOString();
+  return value as string | number | null;
 }
 
 export class ImagesRepo {
@@ -134,16 +157,34 @@ export class ImagesRepo {
     if (filter.contentTypes && filter.contentTypes.length > 0) {
       query = query.where('contentType', 'in', filter.contentTypes);
     }
+    if (filter.takenFrom) query = query.where('takenAt', '>=', filter.takenFrom);
+    if (filter.takenTo) query = query.where('takenAt', '<=', filter.takenTo);
+    const op = direction === 'desc' ? '<' : '>';
     if (filter.cursor) {
       const cursor = decodeCursor(filter.cursor, filter.sort);
-      const value = column === 'createdAt' ? new Date(cursor.value) : cursor.value;
-      const op = direction === 'desc' ? '<' : '>';
-      query = query.where((eb) =>
-        eb(eb.refTuple(column, 'id'), op, eb.tuple(value as never, cursor.id)),
-      );
+      const value =
+        DATE_COLUMNS.has(column) && cursor.value !== null
+          ? new Date(cursor.value as string)
+          : cursor.value;
+      if (column !== 'takenAt') {
+        query = query.where((eb) =>
+          eb(eb.refTuple(column, 'id'), op, eb.tuple(value as never, cursor.id)),
+        );
+      } else if (value === null) {
+        // Already into the images without a date: only the rest of them, by id.
+        query = query.where('takenAt', 'is', null).where('id', op, cursor.id);
+      } else {
+        // Dated rows after the cursor, then every undated one (they sort last).
+        query = query.where((eb) =>
+          eb.or([
+            eb(eb.refTuple('takenAt', 'id'), op, eb.tuple(value as Date, cursor.id)),
+            eb('takenAt', 'is', null),
+          ]),
+        );
+      }
     }
     const rows = await query
-      .orderBy(column, direction)
+      .orderBy(column, (o) => (column === 'takenAt' ? o[direction]().nullsLast() : o[direction]()))
       .orderBy('id', direction)
       .limit(filter.limit + 1)
       .execute();
@@ -151,11 +192,7 @@ export class ImagesRepo {
     const last = page[page.length - 1];
     const nextCursor =
       rows.length > filter.limit && last
-        ? encodeCursor({
-            sort: filter.sort,
-            value: column === 'createdAt' ? last.createdAt.toISOString() : last[column],
-            id: last.id,
-          })
+        ? encodeCursor({ sort: filter.sort, value: cursorValue(last, column), id: last.id })
         : null;
     return { rows: page, nextCursor };
   }

@@ -17,6 +17,7 @@ import {
   signedUrlResponseSchema,
   signedUrlsRequestSchema,
   signedUrlsResponseSchema,
+  takenBoundInstant,
   updateImageRequestSchema,
   type ListImagesQuery,
 } from '../../shared/api';
@@ -35,8 +36,14 @@ function listFilter(
   if (owner !== undefined && owner !== viewer.id && viewer.role !== 'admin') {
     throw new CodedError('FORBIDDEN', "Only administrators can list other users' images.");
   }
-  const { type, ...rest } = query;
-  return { ...rest, owner, contentTypes: type?.map((family) => IMAGE_TYPE_FAMILIES[family]!) };
+  const { type, takenFrom, takenTo, ...rest } = query;
+  return {
+    ...rest,
+    owner,
+    contentTypes: type?.map((family) => IMAGE_TYPE_FAMILIES[family]!),
+    takenFrom: takenFrom === undefined ? undefined : takenBoundInstant(takenFrom, 'from'),
+    takenTo: takenTo === undefined ? undefined : takenBoundInstant(takenTo, 'to'),
+  };
 }
 
 export type { ListImagesQuery };

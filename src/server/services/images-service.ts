@@ -2,7 +2,12 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CodedError } from '../../shared/errors';
-import type { BulkDeleteResponse, Image, RegisterImageRequest } from '../../shared/api';
+import {
+  storedTakenAt,
+  type BulkDeleteResponse,
+  type Image,
+  type RegisterImageRequest,
+} from '../../shared/api';
 import type { Database, ImageRow } from '../db/schema';
 import { isUniqueViolation } from '../db/errors';
 import type { AlbumsRepo } from '../repos/albums-repo';
@@ -118,6 +123,8 @@ export class ImagesService {
           alt: input.alt ?? null,
           albumId: input.albumId ?? null,
           tags: input.tags ?? [],
+          ...storedTakenAt(input.takenAt),
+          thumbhash: input.thumbhash ?? null,
           // Millisecond precision, so the keyset cursor (a JS Date) compares exactly.
           createdAt: new Date(),
         });

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ImagePool } from '../../imaging/worker/image-pool';
 import { CodedError } from '../../shared/errors';
-import type { Image } from '../../shared/api';
+import { storedTakenAt, type Image } from '../../shared/api';
 import type { Database } from '../db/schema';
 import type { AlbumsRepo } from '../repos/albums-repo';
 import { issueKeys } from '../repos/pending-uploads-repo';
@@ -73,6 +73,8 @@ export class ServerUploadService {
         alt: null,
         albumId: input.albumId ?? null,
         tags: [],
+        ...storedTakenAt(processed.takenAt),
+        thumbhash: processed.thumbhash,
         createdAt: new Date(),
       });
       return toImage(row);

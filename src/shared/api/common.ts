@@ -6,6 +6,11 @@ export const idSchema = z.uuid({ error: 'must be a UUID' });
 export const sha256Schema = z
   .string()
   .regex(/^[a-f0-9]{64}$/, 'must be 64 lowercase hex characters (a SHA-256 digest)');
+/** A ThumbHash, base64: 5 to 25 bytes (the format's own bounds), so at most 36 characters. */
+export const thumbhashSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{7,34}={0,2}$/, 'must be a ThumbHash in base64 (at most 25 bytes)')
+  .refine((s) => s.length % 4 === 0, 'must be a ThumbHash in base64 (at most 25 bytes)');
 export const isoDateSchema = z.iso.datetime({ offset: true });
 
 /** A client-proposed random key part: URL-safe, long enough to be unguessable, short enough to be sane. */

@@ -9,8 +9,10 @@ import {
   sha256Schema,
   tagSchema,
   tagsSchema,
+  thumbhashSchema,
 } from './common';
 import { safeText } from './safe-text';
+import { takenAtSchema, takenBoundSchema } from './taken-at';
 
 export const imageSchema = z.object({
   id: idSchema,
@@ -28,6 +30,20 @@ export const imageSchema = z.object({
   albumId: idSchema.nullable(),
   tags: z.array(z.string()),
   createdAt: isoDateSchema,
+  /** When the photo was taken (EXIF): ISO 8601 local date-time, with the camera's offset when
+   * it recorded one; null when the file did not say. */
+  takenAt: z
+    .string()
+    .nullable()
+    .describe(
+      'When the photo was taken, from its EXIF DateTimeOriginal: "2021-05-04T10:11:12+02:00" with the offset the camera recorded (OffsetTimeOriginal), "2021-05-04T10:11:12" (the camera\'s wall clock) without one; null when the file did not say.',
+    ),
+  thumbhash: z
+    .string()
+    .nullable()
+    .describe(
+      'A ThumbHash of the image (base64), to paint a blurred placeholder of the right aspect ratio before the thumbnail loads; null for images registered without one.',
+    ),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -48,12 +64,17 @@ export const registerImageRequestSchema = z.object({
   title: imageTitleSchema.optional(),
   alt: imageAltSchema.optional(),
   tags: tagsSchema.optional(),
+  takenAt: takenAtSchema.optional(),
+  thumbhash: thumbhashSchema.optional(),
 });
 export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
 
 export const imageResponseSchema = z.object({ image: imageSchema });
 
-/** name and name-desc sort by the title a person sees, else the filename, ignoring case and accents. */
+/**
+ * name and name-desc sort by the title a person sees, else the filename, ignoring case and accents.
+ * taken: newest taken first; taken-oldest: oldest first; images without a date last in both.
+ */
 export const imageSortSchema = z.enum([
   'newest',
   'oldest',
@@ -61,6 +82,8 @@ export const imageSortSchema = z.enum([
   'name-desc',
   'size',
   'smallest',
+  'taken',
+  'taken-oldest',
 ]);
 export type ImageSort = z.infer<typeof imageSortSchema>;
 
@@ -105,6 +128,9 @@ export const listImagesQuerySchema = z.object({
   /** Admins only: "me" (default), "all", or a user id. */
   owner: z.union([z.literal('me'), z.literal('all'), idSchema]).optional(),
   sort: imageSortSchema.default('newest'),
+  /** Date taken from/to, inclusive: a day (2021-05-04) or a date-time; undated images never match. */
+  takenFrom: takenBoundSchema.optional(),
+  takenTo: takenBoundSchema.optional(),
 });
 export type ListImagesQuery = z.input<typeof listImagesQuerySchema>;
 

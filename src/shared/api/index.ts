@@ -5,6 +5,7 @@ export * from './auth';
 export * from './admin';
 export * from './uploads';
 export * from './images';
+export * from './taken-at';
 export * from './albums';
 export * from './tags';
 export * from './client-config';

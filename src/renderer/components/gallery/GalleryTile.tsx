@@ -1,9 +1,10 @@
-// One image in the grid: its thumbnail through a signed URL (re-signed once if it fails to
-// load), its name, and selection by click, Shift-click and Ctrl/Cmd-click. Selected tiles drag
+// One image in the grid: its ThumbHash placeholder at once, then its thumbnail through a signed
+// URL (re-signed once if it fails to load), its name, and selection by click, Shift-click and Ctrl/Cmd-click. Selected tiles drag
 // together onto an album.
 import { memo, useState, type DragEvent, type MouseEvent } from 'react';
 import { selectedInOrder } from '../../lib/selection';
 import { setCountDragImage, writeImageIds } from '../../lib/drag-images';
+import { thumbHashUrl } from '../../lib/thumbhash-url';
 import { useAppStore } from '../../store/app-store';
 import { Icon } from '../common/Icon';
 
@@ -29,6 +30,9 @@ export const GalleryTile = memo(function GalleryTile({ id, tabStop, x, y, size }
   if (!image) return null;
   const name = image.title || image.filename;
   const showImage = url && failure !== 'broken' && url !== failedUrl;
+  // Painted behind the thumbnail until it has loaded (then dropped, so a transparent thumbnail
+  // does not show the blur through).
+  const placeholder = loaded || failure === 'broken' ? undefined : thumbHashUrl(image.thumbhash);
 
   const onClick = (event: MouseEvent) => {
     useAppStore.getState().select(id, {
@@ -59,7 +63,13 @@ export const GalleryTile = memo(function GalleryTile({ id, tabStop, x, y, size }
       onDoubleClick={() => useAppStore.getState().setPreviewId(id)}
       onDragStart={onDragStart}
     >
-      <div className="tile__frame" style={{ height: size }}>
+      <div
+        className={`tile__frame${placeholder ? ' has-placeholder' : ''}`}
+        style={{
+          height: size,
+          ...(placeholder ? { backgroundImage: `url("${placeholder}")` } : {}),
+        }}
+      >
         {showImage ? (
           <img
             className={`tile__img${loaded ? ' is-loaded' : ''}`}

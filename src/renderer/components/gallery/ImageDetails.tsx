@@ -1,6 +1,6 @@
-// The read-only facts about an image: size, dimensions, type, date, album and storage key.
+// The read-only facts about an image: size, dimensions, type, dates, album and storage key.
 import type { Image } from '../../../shared/api';
-import { formatBytes, formatDate, formatDimensions } from '../../lib/format';
+import { formatBytes, formatDate, formatDimensions, formatTakenAt } from '../../lib/format';
 import { useAppStore } from '../../store/app-store';
 import { TagLinks } from './TagLinks';
 
@@ -15,6 +15,7 @@ export function ImageDetails({ image }: { image: Image }) {
     ['Size', formatBytes(image.size)],
     ['Dimensions', formatDimensions(image.width, image.height)],
     ['Type', image.contentType],
+    ['Taken', formatTakenAt(image.takenAt)],
     ['Uploaded', formatDate(image.createdAt)],
     ['Album', album],
   ];

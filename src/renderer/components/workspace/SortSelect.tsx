@@ -9,6 +9,8 @@ const SORTS: Array<{ value: ImageSort; label: string }> = [
   { value: 'name-desc', label: 'Name (Z–A)' },
   { value: 'size', label: 'Largest first' },
   { value: 'smallest', label: 'Smallest first' },
+  { value: 'taken', label: 'Date taken (newest)' },
+  { value: 'taken-oldest', label: 'Date taken (oldest)' },
 ];
 
 export function SortSelect() {
