@@ -12,6 +12,7 @@ import { setupAuthRoutes } from './routes/auth';
 import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
+import { setupTrashRoutes } from './routes/trash';
 import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
@@ -49,6 +50,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupAdminRoutes(app, services);
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);
+  setupTrashRoutes(app, services);
   setupAlbumRoutes(app, services);
   await setupServerUploadRoute(app, services);
   setupOpenApiRoute(app);

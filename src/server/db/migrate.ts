@@ -6,6 +6,7 @@ import * as issuedKeys from './migrations/0002-issued-keys';
 import * as accounts from './migrations/0003-accounts';
 import * as reconciler from './migrations/0004-reconciler';
 import * as refreshTokens from './migrations/0005-refresh-tokens';
+import * as trash from './migrations/0007-trash';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-accounts': accounts,
   '0004-reconciler': reconciler,
   '0005-refresh-tokens': refreshTokens,
+  '0007-trash': trash,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

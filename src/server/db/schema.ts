@@ -40,6 +40,8 @@ export interface ImagesTable {
   albumId: string | null;
   tags: ColumnType<string[], string[] | undefined, string[]>;
   createdAt: CreatedAt;
+  /** Set while the image is in the trash: hidden from listings, objects kept until purged. */
+  trashedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PendingUploadsTable {

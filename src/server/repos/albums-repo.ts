@@ -10,7 +10,10 @@ export class AlbumsRepo {
   private selectWithCount() {
     return this.db
       .selectFrom('albums')
-      .leftJoin('images', 'images.albumId', 'albums.id')
+      .leftJoin('images', (join) =>
+        // Images in the trash do not count toward an album until they are restored.
+        join.onRef('images.albumId', '=', 'albums.id').on('images.trashedAt', 'is', null),
+      )
       .select((eb) => [
         'albums.id',
         'albums.ownerId',

@@ -2,8 +2,11 @@
 import { CodedError } from '../../shared/errors';
 import type { ImageSort } from '../../shared/api';
 
+/** The trash has one order of its own (newest trashed first). */
+export type CursorSort = ImageSort | 'trashed';
+
 export interface Cursor {
-  sort: ImageSort;
+  sort: CursorSort;
   value: string | number;
   id: string;
 }
@@ -15,10 +18,11 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * A cursor is client input that ends up in SQL parameters, so each field must have the type its
  * column needs; otherwise a hand-made cursor turns into a database error (a 500) instead of a 400.
  */
-function valueFits(sort: ImageSort, value: unknown): value is string | number {
+function valueFits(sort: CursorSort, value: unknown): value is string | number {
   switch (sort) {
     case 'newest':
     case 'oldest':
+    case 'trashed':
       return (
         typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))
       );
@@ -34,7 +38,7 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string, sort: ImageSort): Cursor {
+export function decodeCursor(raw: string, sort: CursorSort): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (

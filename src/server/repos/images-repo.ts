@@ -20,7 +20,10 @@ export interface ListImagesFilter {
   sort: ImageSort;
 }
 
-type NewImage = Omit<ImagesTable, 'createdAt' | 'tags'> & { tags: string[]; createdAt: Date };
+type NewImage = Omit<ImagesTable, 'createdAt' | 'tags' | 'trashedAt'> & {
+  tags: string[];
+  createdAt: Date;
+};
 
 export function toImage(row: ImageRow): Image {
   return {
@@ -39,6 +42,7 @@ export function toImage(row: ImageRow): Image {
     albumId: row.albumId,
     tags: row.tags,
     createdAt: row.createdAt.toISOString(),
+    trashedAt: row.trashedAt?.toISOString() ?? null,
   };
 }
 
@@ -95,7 +99,9 @@ export class ImagesRepo {
     const { column, direction } = SORTS[filter.sort];
     let query: SelectQueryBuilder<Database, 'images', ImageRow> = this.db
       .selectFrom('images')
-      .selectAll();
+      .selectAll()
+      // The trash is listed by TrashRepo; everything else sees only the gallery.
+      .where('trashedAt', 'is', null);
     const owner = filter.owner ?? viewer.id;
     if (owner !== 'all') query = query.where('ownerId', '=', owner);
     if (filter.albumId === 'none') query = query.where('albumId', 'is', null);
@@ -133,6 +139,7 @@ export class ImagesRepo {
     return { rows: page, nextCursor };
   }
 
+  /** Edits an image in the gallery; one in the trash is left as it is (undefined). */
   update(
     id: string,
     changes: Partial<Pick<ImagesTable, 'title' | 'alt' | 'albumId'>> & { tags?: string[] },
@@ -141,6 +148,7 @@ export class ImagesRepo {
       .updateTable('images')
       .set(changes)
       .where('id', '=', id)
+      .where('trashedAt', 'is', null)
       .returningAll()
       .executeTakeFirst();
   }

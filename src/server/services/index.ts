@@ -12,6 +12,7 @@ import { TokenService } from '../auth/tokens';
 import { RefreshTokensRepo } from '../repos/refresh-tokens-repo';
 import { AlbumsRepo } from '../repos/albums-repo';
 import { ImagesRepo } from '../repos/images-repo';
+import { TrashRepo } from '../repos/trash-repo';
 import { InvitesRepo } from '../repos/invites-repo';
 import { PasswordResetsRepo } from '../repos/password-resets-repo';
 import { PendingUploadsRepo } from '../repos/pending-uploads-repo';
@@ -27,6 +28,7 @@ import { ServerUploadService } from './server-upload-service';
 import { SignedUrls } from './signed-urls';
 import { SignupService } from './signup-service';
 import { StorageQuota } from './storage-quota';
+import { TrashService } from './trash-service';
 import { UploadAcceptance } from './upload-acceptance';
 import { UploadsService } from './uploads-service';
 
@@ -43,6 +45,7 @@ export function createServices(
   const users = new UsersRepo(db);
   const pending = new PendingUploadsRepo(db);
   const images = new ImagesRepo(db);
+  const trash = new TrashRepo(db);
   const albums = new AlbumsRepo(db);
   const invites = new InvitesRepo(db);
   const resets = new PasswordResetsRepo(db);
@@ -94,6 +97,8 @@ export function createServices(
     presignLimiter: new PresignLimiter(limits),
     uploads: new UploadsService(config, pending, store, quota),
     imagesService,
+    trash,
+    trashService: new TrashService(trash, store),
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
     imagePool,
     serverUploads: new ServerUploadService(

@@ -27,6 +27,8 @@ export const imageSchema = z.object({
   albumId: idSchema.nullable(),
   tags: z.array(z.string()),
   createdAt: isoDateSchema,
+  /** When the image was moved to the trash; null while it is in the gallery. */
+  trashedAt: isoDateSchema.nullable(),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -65,6 +67,8 @@ export const listImagesQuerySchema = z.object({
   /** Admins only: "me" (default), "all", or a user id. */
   owner: z.union([z.literal('me'), z.literal('all'), idSchema]).optional(),
   sort: imageSortSchema.default('newest'),
+  /** "true": the trash instead of the gallery, newest trashed first (`sort` does not apply). */
+  trash: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 });
 export type ListImagesQuery = z.input<typeof listImagesQuerySchema>;
 

@@ -5,6 +5,7 @@ export * from './auth';
 export * from './admin';
 export * from './uploads';
 export * from './images';
+export * from './trash';
 export * from './albums';
 export * from './client-config';
 export * from '../errors';
