@@ -13,6 +13,7 @@ import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
 import { setupTrashRoutes } from './routes/trash';
+import { setupBulkUpdateRoutes } from './routes/bulk-update';
 import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
@@ -51,6 +52,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);
   setupTrashRoutes(app, services);
+  setupBulkUpdateRoutes(app, services);
   setupAlbumRoutes(app, services);
   await setupServerUploadRoute(app, services);
   setupOpenApiRoute(app);

@@ -40,6 +40,16 @@ export class AlbumsRepo {
     return row ? toAlbum(row) : undefined;
   }
 
+  /** Who owns an album (undefined: no such album). */
+  async ownerOf(id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('albums')
+      .select('ownerId')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.ownerId;
+  }
+
   async create(ownerId: string, name: string): Promise<Album> {
     const row = await this.db
       .insertInto('albums')

@@ -29,6 +29,7 @@ import { SignedUrls } from './signed-urls';
 import { SignupService } from './signup-service';
 import { StorageQuota } from './storage-quota';
 import { TrashService } from './trash-service';
+import { BulkUpdateService } from './bulk-update-service';
 import { UploadAcceptance } from './upload-acceptance';
 import { UploadsService } from './uploads-service';
 
@@ -99,6 +100,7 @@ export function createServices(
     imagesService,
     trash,
     trashService: new TrashService(trash, store),
+    bulkUpdate: new BulkUpdateService(db, albums),
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
     imagePool,
     serverUploads: new ServerUploadService(

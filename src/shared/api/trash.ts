@@ -54,6 +54,7 @@ export const bulkUpdateRequestSchema = z
     'must change at least one of addTags, removeTags, title, alt, albumId',
   );
 export type BulkUpdateRequest = z.input<typeof bulkUpdateRequestSchema>;
+export type BulkUpdateInput = z.output<typeof bulkUpdateRequestSchema>;
 
 export const bulkUpdateResponseSchema = z.object({
   /** The images as they are after the change. */
