@@ -13,6 +13,7 @@ export interface CliContext {
   dataDir: string;
   settings: Settings;
   session: Session;
+  tokens: TokenStore;
   /** Prints a warning to stderr (never to stdout, which --json keeps machine-readable). */
   warn(message: string): void;
 }
@@ -34,16 +35,17 @@ export async function openCliContext(options: {
   if (loaded.warning) warn(loaded.warning);
   const raw = options.server ?? process.env.IMAGE_DESK_SERVER;
   const server = raw ? normalizeServerUrl(raw) : undefined;
+  const tokens = TokenStore.keytar();
   const session = new Session({
     dataDir,
-    tokens: TokenStore.keytar(),
+    tokens,
     defaultServerUrl: () => server ?? loaded.settings.serverUrl,
     onLogoutUnconfirmed: (error) =>
       warn(
         `Signed out on this computer, but the server could not be told (${error instanceof Error ? error.message : String(error)}); that sign-in ends when its refresh token expires.`,
       ),
   });
-  return { dataDir, settings: loaded.settings, session, warn, server };
+  return { dataDir, settings: loaded.settings, session, tokens, warn, server };
 }
 
 /** Restores the saved session or explains how to sign in. */
@@ -51,6 +53,14 @@ export async function requireSignedIn(
   ctx: CliContext & { server: string | undefined },
 ): Promise<void> {
   const state = await ctx.session.restore(ctx.server);
+  if (!state.signedIn && ctx.tokens.hasEnvOverride) {
+    // The server refused the token it was given: saying "not signed in" would send a person
+    // looking for a keychain entry that is not involved.
+    throw new CodedError(
+      'AUTH_EXPIRED',
+      `IMAGE_DESK_TOKEN is invalid for ${state.serverUrl}: it has expired, was signed out, or is from another server. Get a new one with: npm run cli -- login --server ${state.serverUrl} --email you@example.com --print-token`,
+    );
+  }
   if (!state.signedIn) {
     throw new CodedError(
       'AUTH_REQUIRED',

@@ -12,7 +12,7 @@ import {
   signupCommand,
   whoamiCommand,
 } from './commands/account';
-import { deleteCommand, listCommand } from './commands/gallery';
+import { albumsCommand, deleteCommand, listCommand, restoreCommand } from './commands/gallery';
 import { uploadCommand } from './commands/upload';
 import { addUsersCommands } from './commands/users';
 
@@ -38,6 +38,7 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
     .description('sign in and keep the token in the OS keychain')
     .option('--email <email>', 'account email')
     .option('--password-stdin', 'read the password from standard input')
+    .option('--print-token', 'store nothing: print the token for IMAGE_DESK_TOKEN (headless use)')
     .action((opts) => run(async () => loginCommand(await ctx(), opts)));
   cli
     .command('signup')
@@ -47,6 +48,7 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
     .option('--avatar <file>', 'profile image')
     .option('--invite <code>', "the code from an administrator's invite")
     .option('--password-stdin', 'read the password from standard input')
+    .option('--print-token', 'store nothing: print the token for IMAGE_DESK_TOKEN (headless use)')
     .action((opts) => run(async () => signupCommand(await ctx(), opts)));
   cli
     .command('upload')
@@ -73,16 +75,28 @@ function program(run: (work: () => Promise<number>) => Promise<void>): Command {
     .description('list your images, newest first')
     .option('--limit <n>', 'at most this many', integer)
     .option('--q <text>', 'match file name or title')
-    .option('--album <id>', 'only this album')
+    .option('--album <id-or-name>', 'only this album ("none": images in no album)')
     .option('--all', "admins: everyone's images")
     .option('--json', 'print JSON')
     .action((opts) => run(async () => listCommand(await ctx(), opts)));
   cli
+    .command('albums')
+    .description('list your albums: id, number of images, name')
+    .option('--json', 'print JSON')
+    .action((opts) => run(async () => albumsCommand(await ctx(), opts)));
+  cli
     .command('delete')
-    .description('delete images (their S3 objects too)')
+    .description('move images to the trash (restore brings them back)')
     .argument('<ids...>', 'image ids')
+    .option('--permanent', 'delete now, with their S3 objects, instead of moving to the trash')
     .option('--json', 'print JSON')
     .action((ids: string[], opts) => run(async () => deleteCommand(await ctx(), ids, opts)));
+  cli
+    .command('restore')
+    .description('bring images back from the trash')
+    .argument('<ids...>', 'image ids')
+    .option('--json', 'print JSON')
+    .action((ids: string[], opts) => run(async () => restoreCommand(await ctx(), ids, opts)));
   cli
     .command('logout')
     .description('sign out and remove the token from the keychain')

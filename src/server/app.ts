@@ -13,6 +13,8 @@ import { setupClientConfigRoute } from './routes/client-config';
 import { setupHealthRoutes } from './routes/health';
 import { setupImageRoutes } from './routes/images';
 import { setupTagRoutes } from './routes/tags';
+import { setupTrashRoutes } from './routes/trash';
+import { setupBulkUpdateRoutes } from './routes/bulk-update';
 import { setupOpenApiRoute } from './routes/openapi';
 import { setupServerUploadRoute } from './routes/server-upload';
 import { setupUploadRoutes } from './routes/uploads';
@@ -50,6 +52,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   setupAdminRoutes(app, services);
   setupUploadRoutes(app, services);
   setupImageRoutes(app, services);
+  setupTrashRoutes(app, services);
+  setupBulkUpdateRoutes(app, services);
   setupAlbumRoutes(app, services);
   setupTagRoutes(app, services);
   await setupServerUploadRoute(app, services);

@@ -99,6 +99,7 @@ const envSchema = z
     LOGIN_MAX_ATTEMPTS: wholeNumber(1, 10_000).default(10),
     IMAGE_WORKERS: wholeNumber(1, 64).optional(),
     REFRESH_TOKEN_DAYS: wholeNumber(1, 365).default(30),
+    TRASH_DAYS: wholeNumber(1, 3650).default(30),
     MAX_DECODE_PIXELS: wholeNumber(1_000_000, 2_000_000_000).default(100_000_000),
     SIGNUP_MODE: z.preprocess(
       emptyAsUndefined,
@@ -188,6 +189,8 @@ export interface ServerConfig {
   loginMaxAttempts: number;
   /** How long a sign-in lasts without use (each refresh starts it again). */
   refreshTokenDays: number;
+  /** Days an image stays in the trash before the server deletes it for good. */
+  trashDays: number;
   /** Images the server processes at once (multipart uploads); undefined = one per core but one. */
   imageWorkers: number | undefined;
   /** Pixels × decoded frames one upload may decode (a decompression bomb's budget). */
@@ -259,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     refreshTokenDays: e.REFRESH_TOKEN_DAYS,
+    trashDays: e.TRASH_DAYS,
     imageWorkers: e.IMAGE_WORKERS,
     maxDecodePixels: e.MAX_DECODE_PIXELS,
     // A shared database or a real bucket means a server others can reach: closed unless the

@@ -11,6 +11,7 @@ import { createServices, type Services } from './services';
 import { ObjectRefsRepo } from './repos/object-refs-repo';
 import { ObjectReconciler } from './services/object-reconciler';
 import { OrphanSweeper } from './services/orphan-sweeper';
+import { TrashPurger } from './services/trash-purger';
 import { openStorage } from './storage/open-storage';
 
 export interface RunningServer {
@@ -18,7 +19,8 @@ export interface RunningServer {
   services: Services;
   sweeper: OrphanSweeper;
   reconciler: ObjectReconciler;
-  /** Starts the sweeper and the reconciler on SWEEP_INTERVAL_SECONDS (and once now). */
+  trashPurger: TrashPurger;
+  /** Starts the sweeper, the reconciler and the trash purge on SWEEP_INTERVAL_SECONDS (and once now). */
   startUpkeep(): void;
   close(): Promise<void>;
 }
@@ -68,20 +70,28 @@ export async function createServer(config: ServerConfig): Promise<RunningServer>
     { graceSeconds: config.pendingGraceSeconds, intervalSeconds: config.sweepIntervalSeconds },
     app.log.child({ scope: 'reconciler' }),
   );
+  const trashPurger = new TrashPurger(
+    services.trash,
+    services.trashService,
+    { trashDays: config.trashDays, intervalSeconds: config.sweepIntervalSeconds },
+    app.log.child({ scope: 'trash' }),
+  );
   let closed = false;
   return {
     app,
     services,
     sweeper,
     reconciler,
+    trashPurger,
     startUpkeep: () => {
       sweeper.start();
       reconciler.start();
+      trashPurger.start();
     },
     close: async () => {
       if (closed) return;
       closed = true;
-      await Promise.all([sweeper.stop(), reconciler.stop()]);
+      await Promise.all([sweeper.stop(), reconciler.stop(), trashPurger.stop()]);
       services.limits.close();
       await app.close();
       await openedDatabase.close();

@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'URL_TOO_LONG',
   /** The request did not arrive in full in time (HTTP 408). */
   'REQUEST_TIMEOUT',
+  /** The image is in the trash: restore it before editing it. */
+  'IN_TRASH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

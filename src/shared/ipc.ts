@@ -6,6 +6,9 @@ import {
   albumNameSchema,
   albumSchema,
   bulkDeleteResponseSchema,
+  bulkRestoreResponseSchema,
+  bulkUpdateRequestSchema,
+  bulkUpdateResponseSchema,
   changePasswordRequestSchema,
   createInviteRequestSchema,
   idSchema,
@@ -114,10 +117,23 @@ export const ipcContract = {
     args: z.object({ id: idSchema, changes: updateImageRequestSchema }),
     result: z.object({ image: imageSchema }),
   },
+  /** Moves the images to the trash. */
   'images:delete': {
     args: z.object({ ids: z.array(idSchema).min(1).max(500) }),
     result: bulkDeleteResponseSchema,
   },
+  'images:restore': {
+    args: z.object({ ids: z.array(idSchema).min(1).max(500) }),
+    result: bulkRestoreResponseSchema,
+  },
+  /** Deletes the images (and their objects) at once, one request each. */
+  'images:delete-forever': {
+    args: z.object({ ids: z.array(idSchema).min(1).max(500) }),
+    result: bulkDeleteResponseSchema,
+  },
+  /** Empties the whole trash (as many bounded rounds as it takes). */
+  'trash:empty': { args: none, result: z.object({ deleted: z.number().int() }) },
+  'images:bulk-update': { args: bulkUpdateRequestSchema, result: bulkUpdateResponseSchema },
   'albums:list': { args: none, result: z.object({ albums: z.array(albumSchema) }) },
   'albums:create': {
     args: z.object({ name: albumNameSchema }),

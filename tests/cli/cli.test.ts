@@ -169,17 +169,32 @@ describe('cli', () => {
     });
   });
 
-  it('deletes images and their objects', async () => {
-    const list = JSON.parse((await runCli(['list', '--json'], { env })).stdout).images;
-    const victim = list[0];
+  it('moves images to the trash, restores them, and deletes them for good with --permanent', async () => {
+    const listed = async () =>
+      JSON.parse((await runCli(['list', '--json'], { env })).stdout).images;
+    const victim = (await listed())[0];
     const res = await runCli(['delete', victim.id], { env });
-    expect(res.code).toBe(0);
-    expect(res.stdout).toContain(`deleted ${victim.id}`);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain(`trashed ${victim.id}`);
+    expect((await listed()).map((i: any) => i.id)).not.toContain(victim.id);
+    expect(await t.objectKeys('users/')).toContain(victim.key);
+
+    const back = await runCli(['restore', victim.id, '--json'], { env });
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout)).toEqual({ restored: [victim.id], failed: [] });
+    expect((await listed()).map((i: any) => i.id)).toContain(victim.id);
+
+    const gone = await runCli(['delete', '--permanent', victim.id], { env });
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(gone.stdout).toContain(`deleted ${victim.id}`);
     const keys = await t.objectKeys('users/');
     expect(keys).not.toContain(victim.key);
     expect(keys).not.toContain(victim.thumbnailKey);
-    const missing = await runCli(['delete', victim.id], { env });
+    const missing = await runCli(['delete', '--permanent', victim.id], { env });
     expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('NOT_FOUND');
+    const notRestorable = await runCli(['restore', victim.id], { env });
+    expect(notRestorable.code).toBe(1);
   });
 
   it('exits 2 on usage errors with a message', async () => {
@@ -190,6 +205,10 @@ describe('cli', () => {
       ['upload', 'x.jpg', '--format', 'bmp'],
       ['frobnicate'],
       ['login'],
+      ['delete', 'not-an-id'],
+      ['restore', '12345'],
+      ['--server', 'not a url', 'list'],
+      ['--server', 'ftp://example.com', 'list'],
     ];
     for (const args of cases) {
       const res = await runCli(args, { env });
@@ -239,7 +258,96 @@ describe('cli', () => {
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('KEYCHAIN_UNAVAILABLE');
     expect(res.stderr).toContain('IMAGE_DESK_TOKEN');
+    expect(res.stderr).toContain('--print-token');
     expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('without a keychain, signs up nobody unless asked to print the token, which then works', async () => {
+    const noKeychain = {
+      IMAGE_DESK_DATA_DIR: path.join(work, 'headless-signup'),
+      DBUS_SESSION_BUS_ADDRESS: '',
+      DISPLAY: '',
+    };
+    const account = { email: 'headless@example.com', password: PASSWORD, username: 'headless' };
+    const args = ['--server', t.baseUrl, 'signup', '--email', account.email];
+    const refused = await runCli([...args, '--username', 'headless', '--password-stdin'], {
+      env: noKeychain,
+      stdin: `${PASSWORD}\n`,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was sent to the server');
+    expect(refused.stderr).toContain('signup --print-token');
+    const login = await t.request('POST', '/api/auth/login', { json: account });
+    expect(login.status).toBe(401); // no account was created
+
+    const printed = await runCli(
+      [...args, '--username', 'headless', '--password-stdin', '--print-token'],
+      { env: noKeychain, stdin: `${PASSWORD}\n` },
+    );
+    expect(printed.code, printed.stderr).toBe(0);
+    const token = printed.stdout.trim();
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(printed.stderr).toContain('IMAGE_DESK_TOKEN');
+    const who = await runCli(['whoami'], {
+      env: { ...noKeychain, IMAGE_DESK_TOKEN: token, IMAGE_DESK_SERVER: t.baseUrl },
+    });
+    expect(who.code, who.stderr).toBe(0);
+    expect(who.stdout).toContain(account.email);
+
+    const again = await runCli(
+      [
+        '--server',
+        t.baseUrl,
+        'login',
+        '--email',
+        account.email,
+        '--password-stdin',
+        '--print-token',
+      ],
+      { env: noKeychain, stdin: `${PASSWORD}\n` },
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+  });
+
+  it('calls an IMAGE_DESK_TOKEN the server refuses invalid', async () => {
+    const res = await runCli(['list'], {
+      env: {
+        IMAGE_DESK_DATA_DIR: path.join(work, 'bad-token'),
+        IMAGE_DESK_TOKEN: 'not.a.token',
+        IMAGE_DESK_SERVER: t.baseUrl,
+      },
+    });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('IMAGE_DESK_TOKEN is invalid');
+    expect(res.stderr).not.toContain('Not signed in');
+  });
+
+  it('lists albums, and lists an album by its name', async () => {
+    const images = JSON.parse((await runCli(['list', '--json'], { env })).stdout).images;
+    const token = (
+      await t.request('POST', '/api/auth/login', {
+        json: { email: 'cli@example.com', password: PASSWORD },
+      })
+    ).body.token;
+    const album = (await t.request('POST', '/api/albums', { token, json: { name: 'Dunes' } })).body
+      .album;
+    await t.request('PATCH', `/api/images/${images[0].id}`, {
+      token,
+      json: { albumId: album.id },
+    });
+    const albums = await runCli(['albums'], { env });
+    expect(albums.code, albums.stderr).toBe(0);
+    expect(albums.stdout).toMatch(new RegExp(`${album.id}\\s+1\\s+Dunes`));
+    const json = JSON.parse((await runCli(['albums', '--json'], { env })).stdout);
+    expect(json.albums.map((a: any) => a.name)).toContain('Dunes');
+
+    const byName = await runCli(['list', '--album', 'Dunes', '--json'], { env });
+    expect(byName.code, byName.stderr).toBe(0);
+    expect(JSON.parse(byName.stdout).images.map((i: any) => i.id)).toEqual([images[0].id]);
+    const unknown = await runCli(['list', '--album', 'Nowhere'], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No album is named "Nowhere"');
   });
 
   it('signs out: the keychain entry is gone and commands ask to sign in', async () => {

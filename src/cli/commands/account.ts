@@ -5,6 +5,8 @@ import type { CliContext } from '../cli-context';
 import { normalizeServerUrl, requireSignedIn } from '../cli-context';
 import { promptPassword, readPasswordFromStdin } from '../password-input';
 import { UsageError } from '../cli-error';
+import type { AuthResponse } from '../../shared/api';
+import { CodedError } from '../../shared/errors';
 
 type Ctx = CliContext & { server: string | undefined };
 
@@ -16,13 +18,46 @@ function serverFor(ctx: Ctx): string {
   return ctx.server ?? normalizeServerUrl(ctx.settings.serverUrl);
 }
 
+/**
+ * Where no keychain answers, stop before anything is sent (a sign-up would otherwise create the
+ * account and then fail to keep its token) and say how to go on without one.
+ */
+async function requireKeychain(ctx: Ctx, command: string): Promise<void> {
+  if (ctx.tokens.hasEnvOverride) return;
+  try {
+    await ctx.tokens.check();
+  } catch (error) {
+    if (!(error instanceof CodedError) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
+    throw new CodedError(
+      'KEYCHAIN_UNAVAILABLE',
+      `${error.message} Nothing was sent to the server. To go on without a keychain, run \`${command} --print-token\` and set IMAGE_DESK_TOKEN to the token it prints.`,
+      { cause: error },
+    );
+  }
+}
+
+/** --print-token: the token alone on stdout (for `export IMAGE_DESK_TOKEN=$(…)`), the rest on stderr. */
+function printToken(result: AuthResponse, serverUrl: string, what: string): number {
+  process.stderr.write(
+    `${what} ${result.user.email} (${result.user.role}) on ${serverUrl}. Nothing was stored: set IMAGE_DESK_TOKEN (and IMAGE_DESK_SERVER) to use it; it lasts two hours.\n`,
+  );
+  process.stdout.write(`${result.token}\n`);
+  return 0;
+}
+
 export async function loginCommand(
   ctx: Ctx,
-  options: { email?: string; passwordStdin?: boolean },
+  options: { email?: string; passwordStdin?: boolean; printToken?: boolean },
 ): Promise<number> {
   if (!options.email) throw new UsageError('login needs --email.');
+  const serverUrl = serverFor(ctx);
+  if (options.printToken) {
+    const input = { serverUrl, email: options.email, password: await password(options) };
+    return printToken(await ctx.session.authenticate(input), serverUrl, 'Signed in as');
+  }
+  await requireKeychain(ctx, 'login');
   const state = await ctx.session.login({
-    serverUrl: serverFor(ctx),
+    serverUrl,
     email: options.email,
     password: await password(options),
   });
@@ -40,18 +75,25 @@ export async function signupCommand(
     avatar?: string;
     invite?: string;
     passwordStdin?: boolean;
+    printToken?: boolean;
   },
 ): Promise<number> {
   if (!options.email || !options.username)
     throw new UsageError('signup needs --email and --username.');
-  const state = await ctx.session.signup({
-    serverUrl: serverFor(ctx),
+  const serverUrl = serverFor(ctx);
+  if (!options.printToken) await requireKeychain(ctx, 'signup');
+  const input = {
+    serverUrl,
     email: options.email,
     username: options.username,
     password: await password(options),
     avatarPath: options.avatar,
     inviteToken: options.invite,
-  });
+  };
+  if (options.printToken) {
+    return printToken(await ctx.session.createAccount(input), serverUrl, 'Created');
+  }
+  const state = await ctx.session.signup(input);
   process.stdout.write(
     `Created ${state.user?.email} (${state.user?.role}) on ${state.serverUrl}; signed in.\n`,
   );

@@ -2,12 +2,17 @@
 import type { IpcHandlers } from './router';
 import type { DesktopContext } from './context';
 import { withSession } from './session-call';
+import { deleteForever, emptyTrash } from '../services/trash-calls';
 
 type GalleryChannels =
   | 'gallery:list'
   | 'gallery:signed-urls'
   | 'images:update'
   | 'images:delete'
+  | 'images:restore'
+  | 'images:delete-forever'
+  | 'trash:empty'
+  | 'images:bulk-update'
   | 'albums:list'
   | 'albums:create'
   | 'albums:rename'
@@ -21,6 +26,10 @@ export function galleryHandlers(ctx: DesktopContext): Pick<IpcHandlers, GalleryC
     'gallery:signed-urls': ({ ids, variant }) => call(() => api().signedUrls(ids, variant)),
     'images:update': ({ id, changes }) => call(() => api().updateImage(id, changes)),
     'images:delete': ({ ids }) => call(() => api().bulkDelete(ids)),
+    'images:restore': ({ ids }) => call(() => api().bulkRestore(ids)),
+    'images:delete-forever': ({ ids }) => call(() => deleteForever(api(), ids)),
+    'trash:empty': () => call(() => emptyTrash(api())),
+    'images:bulk-update': (request) => call(() => api().bulkUpdate(request)),
     'albums:list': () => call(() => api().listAlbums()),
     'albums:create': ({ name }) => call(() => api().createAlbum(name)),
     'albums:rename': ({ id, name }) => call(() => api().renameAlbum(id, name)),

@@ -7,6 +7,9 @@ import {
   authResponseSchema,
   clientConfigSchema,
   bulkDeleteResponseSchema,
+  bulkRestoreResponseSchema,
+  bulkUpdateResponseSchema,
+  emptyTrashResponseSchema,
   galleryResponseSchema,
   imageResponseSchema,
   inviteResponseSchema,
@@ -19,6 +22,7 @@ import {
   presignResponseSchema,
   signedUrlResponseSchema,
   signedUrlsResponseSchema,
+  type BulkUpdateRequest,
   type ChangePasswordRequest,
   type CreateInviteRequest,
   type ListImagesQuery,
@@ -260,15 +264,40 @@ export class ApiClient {
       data: body,
     });
   }
-  deleteImage(id: string) {
-    return this.callNoContent({ method: 'DELETE', url: `/api/images/${encodeURIComponent(id)}` });
+  /** Moves the image to the trash; `permanent` deletes it (and its objects) at once. */
+  deleteImage(id: string, options: { permanent?: boolean } = {}) {
+    const query = options.permanent ? '?permanent=true' : '';
+    return this.callNoContent({
+      method: 'DELETE',
+      url: `/api/images/${encodeURIComponent(id)}${query}`,
+    });
   }
+  /** Moves many images to the trash. */
   bulkDelete(ids: string[]) {
     return this.call(bulkDeleteResponseSchema, {
       method: 'POST',
       url: '/api/images/bulk-delete',
       data: { ids },
     });
+  }
+  bulkRestore(ids: string[]) {
+    return this.call(bulkRestoreResponseSchema, {
+      method: 'POST',
+      url: '/api/images/bulk-restore',
+      data: { ids },
+    });
+  }
+  /** Edits many images in one request; each id is reported as updated or failed. */
+  bulkUpdate(body: BulkUpdateRequest) {
+    return this.call(bulkUpdateResponseSchema, {
+      method: 'POST',
+      url: '/api/images/bulk-update',
+      data: body,
+    });
+  }
+  /** One bounded round of Empty trash; ask again while `remaining` is above 0. */
+  emptyTrash() {
+    return this.call(emptyTrashResponseSchema, { method: 'POST', url: '/api/images/empty-trash' });
   }
   listAlbums() {
     return this.call(listAlbumsResponseSchema, { method: 'GET', url: '/api/albums' });

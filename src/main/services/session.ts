@@ -35,6 +35,15 @@ export interface SessionOptions {
 const AVATAR_OPTIONS = { maxEdge: 512, format: 'webp', quality: 85 } as const;
 
 /** Resizes, presigns (as `client`: anonymous at sign-up) and uploads a profile image; its key. */
+export interface SignupInput {
+  serverUrl: string;
+  email: string;
+  password: string;
+  username: string;
+  avatarPath?: string | undefined;
+  inviteToken?: string | undefined;
+}
+
 async function uploadAvatar(client: ApiClient, avatarPath: string): Promise<string> {
   const processed = await processImage(avatarPath, AVATAR_OPTIONS);
   const signed = await client.presign({
@@ -166,23 +175,24 @@ export class Session {
     email: string;
     password: string;
   }): Promise<SessionState> {
-    const api = this.api(input.serverUrl);
-    const result = await api.login({ email: input.email, password: input.password });
-    return this.adopt(input.serverUrl, result);
+    return this.adopt(input.serverUrl, await this.authenticate(input));
+  }
+
+  /** Signs in without keeping anything (the CLI's --print-token hands the token to the person). */
+  authenticate(input: { serverUrl: string; email: string; password: string }) {
+    return this.api(input.serverUrl).login({ email: input.email, password: input.password });
   }
 
   /**
    * Creates the account; a profile image is resized here, presigned as an anonymous avatar and
    * uploaded first. If sign-up fails the server deletes that upload, so a retry starts afresh.
    */
-  async signup(input: {
-    serverUrl: string;
-    email: string;
-    password: string;
-    username: string;
-    avatarPath?: string | undefined;
-    inviteToken?: string | undefined;
-  }): Promise<SessionState> {
+  async signup(input: SignupInput): Promise<SessionState> {
+    return this.adopt(input.serverUrl, await this.createAccount(input));
+  }
+
+  /** Creates the account without keeping its tokens (see `signup`, which keeps them). */
+  async createAccount(input: SignupInput): Promise<AuthResponse> {
     const api = this.api(input.serverUrl);
     const avatarKey = input.avatarPath
       ? await uploadAvatar(new ApiClient({ serverUrl: input.serverUrl }), input.avatarPath)
@@ -194,7 +204,7 @@ export class Session {
       ...(avatarKey ? { avatarKey } : {}),
       ...(input.inviteToken ? { inviteToken: input.inviteToken } : {}),
     });
-    return this.adopt(input.serverUrl, result);
+    return result;
   }
 
   /**

@@ -122,6 +122,12 @@ export class TokenStore {
     }
   }
 
+  /** Throws KEYCHAIN_UNAVAILABLE unless the keychain answers a read (before anything is created). */
+  async check(): Promise<void> {
+    const backend = await this.backend();
+    await backend.getPassword(KEYCHAIN_SERVICE, 'probe');
+  }
+
   get hasEnvOverride(): boolean {
     return Boolean(this.envToken);
   }

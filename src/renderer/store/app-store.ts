@@ -2,6 +2,7 @@
 import { create, type StateCreator } from 'zustand';
 import { setAuthErrorHandler } from '../lib/ipc';
 import { createAlbumsSlice, type AlbumsSlice } from './albums-slice';
+import { createBulkEditSlice, type BulkEditSlice } from './bulk-edit-slice';
 import { createGallerySlice, type GallerySlice } from './gallery-slice';
 import { createPeopleSlice, type PeopleSlice } from './people-slice';
 import { createQueueSlice, type QueueSlice } from './queue-slice';
@@ -15,6 +16,7 @@ export type AppState = SessionSlice &
   SettingsSlice &
   QueueSlice &
   GallerySlice &
+  BulkEditSlice &
   ThumbsSlice &
   AlbumsSlice &
   PeopleSlice &
@@ -28,6 +30,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createQueueSlice(...a),
   ...createGallerySlice(...a),
+  ...createBulkEditSlice(...a),
   ...createThumbsSlice(...a),
   ...createAlbumsSlice(...a),
   ...createPeopleSlice(...a),

@@ -31,6 +31,8 @@ export interface GalleryQuery {
   owner: 'me' | 'all';
   /** Only images carrying every one of these tags. */
   tags: readonly string[];
+  /** The Trash instead of the gallery (newest trashed first; the other fields do not apply). */
+  trash: boolean;
 }
 
 export interface GallerySlice {
@@ -55,7 +57,11 @@ export interface GallerySlice {
   clearImageSelection(): void;
   setPreviewId(id: string | null): void;
   updateImage(id: string, changes: UpdateImageRequest): Promise<string | null>;
+  /** Moves images to the trash; the notice offers Undo. */
   deleteImages(ids: readonly string[]): Promise<void>;
+  restoreImages(ids: readonly string[]): Promise<void>;
+  deleteImagesForever(ids: readonly string[]): Promise<void>;
+  emptyTrash(): Promise<void>;
   /** Local bookkeeping after images changed elsewhere (moved out of the shown album). */
   replaceImages(changed: readonly Image[]): void;
   removeImages(ids: readonly string[]): void;
@@ -67,9 +73,12 @@ const INITIAL_QUERY: GalleryQuery = {
   albumId: null,
   owner: 'me',
   tags: [],
+  trash: false,
 };
 
 function listArgs(query: GalleryQuery, cursor?: string) {
+  if (query.trash)
+    return { limit: PAGE_SIZE, trash: 'true' as const, ...(cursor ? { cursor } : {}) };
   return {
     limit: PAGE_SIZE,
     sort: query.sort,
@@ -85,9 +94,34 @@ function byId(images: readonly Image[]): Record<string, Image> {
   return Object.fromEntries(images.map((image) => [image.id, image]));
 }
 
+/** Runs a bulk call 500 ids at a time; a call that fails outright counts as one failure. */
+async function inBatches(
+  ids: readonly string[],
+  call: (batch: string[]) => Promise<{ done: string[]; failed: Array<{ message: string }> }>,
+): Promise<{ done: string[]; failures: string[] }> {
+  const done: string[] = [];
+  const failures: string[] = [];
+  try {
+    for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+      const answer = await call(ids.slice(i, i + DELETE_BATCH));
+      done.push(...answer.done);
+      failures.push(...answer.failed.map((f) => f.message));
+    }
+  } catch (error) {
+    failures.push(errorMessage(error));
+  }
+  return { done, failures };
+}
+
 export const createGallerySlice: SliceCreator<GallerySlice> = (set, get) => {
   // Answers to an older query are dropped: each reload bumps the generation.
   let generation = 0;
+
+  function reportFailures(failures: string[]) {
+    if (failures.length === 0) return;
+    const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
+    get().notify(`${failures[0]}${more}`, 'error');
+  }
 
   function showList(list: readonly Image[], nextCursor: string | null) {
     const imageIds = list.map((image) => image.id);
@@ -134,7 +168,12 @@ export const createGallerySlice: SliceCreator<GallerySlice> = (set, get) => {
     previewId: null,
 
     setGalleryQuery(patch) {
-      set((s) => ({ galleryQuery: { ...s.galleryQuery, ...patch }, selection: EMPTY_SELECTION }));
+      // Choosing a library row or an album leaves the Trash.
+      const trash = patch.trash ?? ('albumId' in patch ? false : get().galleryQuery.trash);
+      set((s) => ({
+        galleryQuery: { ...s.galleryQuery, ...patch, trash },
+        selection: EMPTY_SELECTION,
+      }));
       void get().loadGallery();
     },
 
@@ -201,24 +240,56 @@ export const createGallerySlice: SliceCreator<GallerySlice> = (set, get) => {
     },
 
     async deleteImages(ids) {
-      const deleted: string[] = [];
-      const failures: string[] = [];
-      try {
-        for (let i = 0; i < ids.length; i += DELETE_BATCH) {
-          const answer = await invoke('images:delete', { ids: ids.slice(i, i + DELETE_BATCH) });
-          deleted.push(...answer.deleted);
-          failures.push(...answer.failed.map((f) => f.message));
-        }
-      } catch (error) {
-        failures.push(errorMessage(error));
-      }
-      get().removeImages(deleted);
+      const { done, failures } = await inBatches(ids, async (batch) => {
+        const answer = await invoke('images:delete', { ids: batch });
+        return { done: answer.deleted, failed: answer.failed };
+      });
+      get().removeImages(done);
       void get().loadAlbums();
-      if (deleted.length > 0)
-        get().notify(`Deleted ${plural(deleted.length, 'image')}.`, 'success');
-      if (failures.length > 0) {
-        const more = failures.length > 1 ? ` (and ${failures.length - 1} more)` : '';
-        get().notify(`${failures[0]}${more}`, 'error');
+      if (done.length > 0) {
+        get().notify(`Moved ${plural(done.length, 'image')} to the Trash.`, 'success', {
+          label: 'Undo',
+          run: () => void get().restoreImages(done),
+        });
+      }
+      reportFailures(failures);
+    },
+
+    async restoreImages(ids) {
+      const { done, failures } = await inBatches(ids, async (batch) => {
+        const answer = await invoke('images:restore', { ids: batch });
+        return { done: answer.restored, failed: answer.failed };
+      });
+      // In the Trash they leave the list; in the gallery they come back where they belong.
+      if (get().galleryQuery.trash) get().removeImages(done);
+      else if (done.length > 0) void get().loadGallery();
+      void get().loadAlbums();
+      if (done.length > 0) get().notify(`Restored ${plural(done.length, 'image')}.`, 'success');
+      reportFailures(failures);
+    },
+
+    async deleteImagesForever(ids) {
+      const { done, failures } = await inBatches(ids, async (batch) => {
+        const answer = await invoke('images:delete-forever', { ids: batch });
+        return { done: answer.deleted, failed: answer.failed };
+      });
+      get().removeImages(done);
+      if (done.length > 0)
+        get().notify(`Deleted ${plural(done.length, 'image')} for good.`, 'success');
+      reportFailures(failures);
+    },
+
+    async emptyTrash() {
+      try {
+        const { deleted } = await invoke('trash:empty');
+        if (get().galleryQuery.trash) await get().loadGallery();
+        get().notify(
+          deleted > 0 ? `Deleted ${plural(deleted, 'image')} for good.` : 'The Trash is empty.',
+          'success',
+        );
+      } catch (error) {
+        get().notify(errorMessage(error), 'error');
+        if (get().galleryQuery.trash) void get().loadGallery();
       }
     },
 

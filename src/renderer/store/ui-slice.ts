@@ -4,10 +4,17 @@ import type { SliceCreator } from './app-store';
 
 export type NoticeTone = 'info' | 'success' | 'error';
 
+/** A button on a notice (Undo): it runs once, and the notice goes. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export interface Notice {
   id: number;
   text: string;
   tone: NoticeTone;
+  action?: NoticeAction | undefined;
 }
 
 /** What the signed-in window's main area shows: the gallery, or People (admins). */
@@ -18,11 +25,13 @@ export interface UiSlice {
   view: MainView;
   settingsOpen: boolean;
   deleteConfirmOpen: boolean;
+  emptyTrashConfirmOpen: boolean;
   uploadsOpen: boolean;
-  notify(text: string, tone?: NoticeTone): void;
+  notify(text: string, tone?: NoticeTone, action?: NoticeAction): void;
   dismissNotice(id: number): void;
   setSettingsOpen(open: boolean): void;
   setDeleteConfirmOpen(open: boolean): void;
+  setEmptyTrashConfirmOpen(open: boolean): void;
   setUploadsOpen(open: boolean): void;
   setView(view: MainView): void;
 }
@@ -36,12 +45,14 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   view: 'gallery',
   settingsOpen: false,
   deleteConfirmOpen: false,
+  emptyTrashConfirmOpen: false,
   uploadsOpen: true,
-  notify(text, tone = 'info') {
-    // The same sentence twice in a row says nothing new (e.g. a failing background refresh).
-    if (get().notices.some((n) => n.text === text)) return;
+  notify(text, tone = 'info', action) {
+    // The same sentence twice in a row says nothing new (e.g. a failing background refresh);
+    // one with an action (Undo) is always shown: each undoes its own step.
+    if (!action && get().notices.some((n) => n.text === text)) return;
     const id = nextNoticeId++;
-    set((s) => ({ notices: [...s.notices, { id, text, tone }].slice(-MAX_NOTICES) }));
+    set((s) => ({ notices: [...s.notices, { id, text, tone, action }].slice(-MAX_NOTICES) }));
     // Errors stay until dismissed: a person may need to read them twice.
     if (tone !== 'error') setTimeout(() => get().dismissNotice(id), NOTICE_MS);
   },
@@ -50,6 +61,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   },
   setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
   setDeleteConfirmOpen: (deleteConfirmOpen) => set({ deleteConfirmOpen }),
+  setEmptyTrashConfirmOpen: (emptyTrashConfirmOpen) => set({ emptyTrashConfirmOpen }),
   setUploadsOpen: (uploadsOpen) => set({ uploadsOpen }),
   setView: (view) => set({ view }),
 });

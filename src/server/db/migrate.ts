@@ -8,6 +8,7 @@ import * as reconciler from './migrations/0004-reconciler';
 import * as refreshTokens from './migrations/0005-refresh-tokens';
 import * as intakeMetadata from './migrations/0006-intake-metadata';
 import * as search from './migrations/0008-search';
+import * as trash from './migrations/0007-trash';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-refresh-tokens': refreshTokens,
   '0006-intake-metadata': intakeMetadata,
   '0008-search': search,
+  '0007-trash': trash,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

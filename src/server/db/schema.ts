@@ -51,6 +51,8 @@ export interface ImagesTable {
   takenOffsetMinutes: ColumnType<number | null, number | null | undefined, number | null>;
   /** ThumbHash (base64) of the image: the gallery's placeholder; null when none was sent. */
   thumbhash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Set while the image is in the trash: hidden from listings, objects kept until purged. */
+  trashedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PendingUploadsTable {

@@ -47,6 +47,7 @@ const STATUS: Record<ErrorCode, number> = {
   HEADERS_TOO_LARGE: 431,
   URL_TOO_LONG: 414,
   REQUEST_TIMEOUT: 408,
+  IN_TRASH: 409,
 };
 
 const CLIENT_ERROR_CODES: Partial<Record<number, ErrorCode>> = {

@@ -10,7 +10,10 @@ export class AlbumsRepo {
   private selectWithCount() {
     return this.db
       .selectFrom('albums')
-      .leftJoin('images', 'images.albumId', 'albums.id')
+      .leftJoin('images', (join) =>
+        // Images in the trash do not count toward an album until they are restored.
+        join.onRef('images.albumId', '=', 'albums.id').on('images.trashedAt', 'is', null),
+      )
       .select((eb) => [
         'albums.id',
         'albums.ownerId',
@@ -35,6 +38,16 @@ export class AlbumsRepo {
       .where('albums.ownerId', '=', ownerId)
       .executeTakeFirst();
     return row ? toAlbum(row) : undefined;
+  }
+
+  /** Who owns an album (undefined: no such album). */
+  async ownerOf(id: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('albums')
+      .select('ownerId')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.ownerId;
   }
 
   async create(ownerId: string, name: string): Promise<Album> {

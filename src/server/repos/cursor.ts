@@ -2,8 +2,11 @@
 import { CodedError } from '../../shared/errors';
 import type { ImageSort } from '../../shared/api';
 
+/** The trash has one order of its own (newest trashed first). */
+export type CursorSort = ImageSort | 'trashed';
+
 export interface Cursor {
-  sort: ImageSort;
+  sort: CursorSort;
   /** null only for the date-taken sorts, once the page reached the images without a date. */
   value: string | number | null;
   id: string;
@@ -20,13 +23,14 @@ function isoInstant(value: unknown): value is string {
  * A cursor is client input that ends up in SQL parameters, so each field must have the type its
  * column needs; otherwise a hand-made cursor turns into a database error (a 500) instead of a 400.
  */
-function valueFits(sort: ImageSort, value: unknown): value is string | number | null {
+function valueFits(sort: CursorSort, value: unknown): value is string | number | null {
   switch (sort) {
     case 'taken':
     case 'taken-oldest':
       return value === null || isoInstant(value);
     case 'newest':
     case 'oldest':
+    case 'trashed':
       return isoInstant(value);
     case 'name':
     case 'name-desc':
@@ -42,7 +46,7 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string, sort: ImageSort): Cursor {
+export function decodeCursor(raw: string, sort: CursorSort): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (

@@ -29,7 +29,14 @@ export interface ListImagesFilter {
 
 type NewImage = Omit<
   ImagesTable,
-  'createdAt' | 'tags' | 'searchText' | 'sortName' | 'takenAt' | 'takenOffsetMinutes' | 'thumbhash'
+  | 'createdAt'
+  | 'tags'
+  | 'searchText'
+  | 'sortName'
+  | 'takenAt'
+  | 'takenOffsetMinutes'
+  | 'thumbhash'
+  | 'trashedAt'
 > & {
   tags: string[];
   createdAt: Date;
@@ -57,6 +64,7 @@ export function toImage(row: ImageRow): Image {
     createdAt: row.createdAt.toISOString(),
     takenAt: row.takenAt ? formatTakenAt(row.takenAt, row.takenOffsetMinutes) : null,
     thumbhash: row.thumbhash,
+    trashedAt: row.trashedAt?.toISOString() ?? null,
   };
 }
 
@@ -138,7 +146,9 @@ export class ImagesRepo {
     const { column, direction } = SORTS[filter.sort];
     let query: SelectQueryBuilder<Database, 'images', ImageRow> = this.db
       .selectFrom('images')
-      .selectAll();
+      .selectAll()
+      // The trash is listed by TrashRepo; everything else sees only the gallery.
+      .where('trashedAt', 'is', null);
     const owner = filter.owner ?? viewer.id;
     if (owner !== 'all') query = query.where('ownerId', '=', owner);
     if (filter.albumId === 'none') query = query.where('albumId', 'is', null);
@@ -197,6 +207,7 @@ export class ImagesRepo {
     return { rows: page, nextCursor };
   }
 
+  /** Edits an image in the gallery; one in the trash is left as it is (undefined). */
   update(
     id: string,
     changes: Partial<Pick<ImagesTable, 'title' | 'alt' | 'albumId'>> & { tags?: string[] },
@@ -205,6 +216,7 @@ export class ImagesRepo {
       .updateTable('images')
       .set(changes)
       .where('id', '=', id)
+      .where('trashedAt', 'is', null)
       .returningAll()
       .executeTakeFirst();
   }

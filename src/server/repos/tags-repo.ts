@@ -16,6 +16,7 @@ export class TagsRepo {
       select tag as name, count(*) as count
         from images cross join lateral unnest(images.tags) as tag
        where ${owner === 'all' ? sql`true` : sql`images.owner_id = ${owner}`}
+         and images.trashed_at is null
        group by tag
        order by count(*) desc, tag`.execute(this.db);
     return rows.rows.map((row) => ({ name: row.name, count: Number(row.count) }));

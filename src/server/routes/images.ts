@@ -6,6 +6,7 @@ import {
   IMAGE_TYPE_FAMILIES,
   bulkDeleteRequestSchema,
   bulkDeleteResponseSchema,
+  deleteImageQuerySchema,
   galleryResponseSchema,
   imageIdParamsSchema,
   imageResponseSchema,
@@ -44,6 +45,18 @@ function listFilter(
     takenFrom: takenFrom === undefined ? undefined : takenBoundInstant(takenFrom, 'from'),
     takenTo: takenTo === undefined ? undefined : takenBoundInstant(takenTo, 'to'),
   };
+}
+
+/** One listing for the gallery and the trash: `trash=true` reads the trash's own index. */
+function listRows(
+  services: Services,
+  viewer: Viewer,
+  query: z.output<typeof listImagesQuerySchema>,
+) {
+  const filter = listFilter(viewer, query);
+  return query.trash === 'true'
+    ? services.trash.list(viewer, filter)
+    : services.images.list(viewer, filter);
 }
 
 export type { ListImagesQuery };
@@ -87,6 +100,8 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
         ...operation({
           id: 'listImages',
           summary: 'List images, newest first by default, with keyset pagination',
+          description:
+            'With `trash=true`, the images in the trash instead, newest trashed first (`sort`, `q`, `albumId` and `sha256` do not apply).',
           tag: 'images',
           access: 'bearer',
         }),
@@ -96,10 +111,7 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     },
     async (request) => {
       const viewer = currentViewer(request);
-      const { rows, nextCursor } = await services.images.list(
-        viewer,
-        listFilter(viewer, request.query),
-      );
+      const { rows, nextCursor } = await listRows(services, viewer, request.query);
       return { images: rows.map(toImage), nextCursor };
     },
   );
@@ -121,10 +133,7 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     },
     async (request) => {
       const viewer = currentViewer(request);
-      const { rows, nextCursor } = await services.images.list(
-        viewer,
-        listFilter(viewer, request.query),
-      );
+      const { rows, nextCursor } = await listRows(services, viewer, request.query);
       return { images: await services.signedUrls.gallery(rows), nextCursor };
     },
   );
@@ -178,7 +187,7 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
       schema: {
         ...operation({
           id: 'bulkDeleteImages',
-          summary: 'Delete many images; each is reported as deleted or failed',
+          summary: 'Move many images to the trash; each is reported as deleted or failed',
           tag: 'images',
           access: 'bearer',
         }),
@@ -186,7 +195,8 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
         response: { 200: bulkDeleteResponseSchema, ...errorResponses(400, 401, 413, 415) },
       },
     },
-    async (request) => services.imagesService.bulkDelete(currentViewer(request), request.body.ids),
+    async (request) =>
+      services.trashService.bulkMoveToTrash(currentViewer(request), request.body.ids),
   );
 
   app.get(
@@ -244,7 +254,7 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
         }),
         params: imageIdParamsSchema,
         body: updateImageRequestSchema,
-        response: { 200: imageResponseSchema, ...errorResponses(400, 401, 404, 413, 415) },
+        response: { 200: imageResponseSchema, ...errorResponses(400, 401, 404, 409, 413, 415) },
       },
     },
     async (request) => ({
@@ -263,16 +273,28 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
       schema: {
         ...operation({
           id: 'deleteImage',
-          summary: 'Delete the S3 objects, then the row (the row stays if the store refuses)',
+          summary: 'Move an image to the trash, or with permanent=true delete it now',
+          description:
+            'With `permanent=true` the S3 objects go first, then the row (the row stays if the store refuses). An image already in the trash stays there.',
           tag: 'images',
           access: 'bearer',
         }),
         params: imageIdParamsSchema,
-        response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 401, 404) },
+        querystring: deleteImageQuerySchema,
+        response: {
+          204: z.null().describe('In the trash, or deleted'),
+          ...errorResponses(400, 401, 404),
+        },
       },
     },
     async (request, reply) => {
-      await services.imagesService.delete(currentViewer(request), request.params.id);
+      const viewer = currentViewer(request);
+      if (request.query.permanent === 'true') {
+        await services.imagesService.deletePermanently(viewer, request.params.id);
+        request.log.info({ imageId: request.params.id }, 'image deleted for good');
+      } else {
+        await services.trashService.moveToTrash(viewer, request.params.id);
+      }
       return reply.status(204).send(null);
     },
   );

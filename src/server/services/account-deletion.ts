@@ -15,7 +15,7 @@ import type { ObjectStore } from '../storage/object-store';
 import type { ImagesService } from './images-service';
 import { keepAnAdmin, userNotFound } from './people-service';
 
-/** Images deleted per round; ImagesService.bulkDelete runs them 8 at a time. */
+/** Images deleted per round (trashed ones too); ImagesService.bulkDeletePermanently runs them 8 at a time. */
 const PAGE = 200;
 
 function storageRefused(what: string, cause?: unknown): CodedError {
@@ -44,7 +44,7 @@ export class AccountDeletion {
     for (;;) {
       const ids = await this.storage.imageIds(id, PAGE);
       if (ids.length === 0) break;
-      const { failed } = await this.images.bulkDelete(admin, ids);
+      const { failed } = await this.images.bulkDeletePermanently(admin, ids);
       if (failed.length > 0) throw storageRefused(`${failed.length} of its images`);
     }
     await this.deletePendingUploads(id);

@@ -20,6 +20,10 @@ export function imageNotFound(): CodedError {
   return new CodedError('NOT_FOUND', 'No image with this id exists in your gallery.');
 }
 
+export function imageInTrash(): CodedError {
+  return new CodedError('IN_TRASH', 'This image is in the trash. Restore it before editing it.');
+}
+
 function notPresigned(what: string): CodedError {
   return new CodedError(
     'KEY_NOT_PRESIGNED',
@@ -146,20 +150,25 @@ export class ImagesService {
     return row;
   }
 
-  /** Objects first, then the row: if the store refuses, the row stays and the error is returned. */
-  async delete(viewer: Viewer, id: string): Promise<void> {
+  /**
+   * Deletes for good, at once (the trash is TrashService's): objects first, then the row; if the
+   * store refuses, the row stays and the error is returned.
+   */
+  async deletePermanently(viewer: Viewer, id: string): Promise<void> {
     const row = await this.get(viewer, id);
     await this.store.delete([row.key, ...(row.thumbnailKey ? [row.thumbnailKey] : [])]);
     await this.images.delete(row.id);
   }
 
-  async bulkDelete(viewer: Viewer, ids: string[]): Promise<BulkDeleteResponse> {
+  async bulkDeletePermanently(viewer: Viewer, ids: string[]): Promise<BulkDeleteResponse> {
     const result: BulkDeleteResponse = { deleted: [], failed: [] };
     const unique = [...new Set(ids)];
     const CONCURRENCY = 8;
     for (let i = 0; i < unique.length; i += CONCURRENCY) {
       const chunk = unique.slice(i, i + CONCURRENCY);
-      const outcomes = await Promise.allSettled(chunk.map((id) => this.delete(viewer, id)));
+      const outcomes = await Promise.allSettled(
+        chunk.map((id) => this.deletePermanently(viewer, id)),
+      );
       outcomes.forEach((outcome, j) => {
         const id = chunk[j]!;
         if (outcome.status === 'fulfilled') result.deleted.push(id);
@@ -190,7 +199,7 @@ export class ImagesService {
       throw new CodedError('NOT_FOUND', 'No album with this id exists in this gallery.');
     }
     const updated = await this.images.update(row.id, changes);
-    if (!updated) throw imageNotFound();
+    if (!updated) throw row.trashedAt ? imageInTrash() : imageNotFound();
     return toImage(updated);
   }
 }

@@ -13,6 +13,7 @@ import { RefreshTokensRepo } from '../repos/refresh-tokens-repo';
 import { AlbumsRepo } from '../repos/albums-repo';
 import { ImagesRepo } from '../repos/images-repo';
 import { TagsRepo } from '../repos/tags-repo';
+import { TrashRepo } from '../repos/trash-repo';
 import { InvitesRepo } from '../repos/invites-repo';
 import { PasswordResetsRepo } from '../repos/password-resets-repo';
 import { PendingUploadsRepo } from '../repos/pending-uploads-repo';
@@ -28,6 +29,8 @@ import { ServerUploadService } from './server-upload-service';
 import { SignedUrls } from './signed-urls';
 import { SignupService } from './signup-service';
 import { StorageQuota } from './storage-quota';
+import { TrashService } from './trash-service';
+import { BulkUpdateService } from './bulk-update-service';
 import { UploadAcceptance } from './upload-acceptance';
 import { UploadsService } from './uploads-service';
 
@@ -44,6 +47,7 @@ export function createServices(
   const users = new UsersRepo(db);
   const pending = new PendingUploadsRepo(db);
   const images = new ImagesRepo(db);
+  const trash = new TrashRepo(db);
   const albums = new AlbumsRepo(db);
   const invites = new InvitesRepo(db);
   const resets = new PasswordResetsRepo(db);
@@ -96,6 +100,9 @@ export function createServices(
     presignLimiter: new PresignLimiter(limits),
     uploads: new UploadsService(config, pending, store, quota),
     imagesService,
+    trash,
+    trashService: new TrashService(trash, store),
+    bulkUpdate: new BulkUpdateService(db, albums),
     signedUrls: new SignedUrls(store, images, users, config.signedUrlTtlSeconds),
     imagePool,
     serverUploads: new ServerUploadService(

@@ -44,6 +44,8 @@ export const imageSchema = z.object({
     .describe(
       'A ThumbHash of the image (base64), to paint a blurred placeholder of the right aspect ratio before the thumbnail loads; null for images registered without one.',
     ),
+  /** When the image was moved to the trash; null while it is in the gallery. */
+  trashedAt: isoDateSchema.nullable(),
 });
 export type Image = z.infer<typeof imageSchema>;
 
@@ -131,6 +133,8 @@ export const listImagesQuerySchema = z.object({
   /** Date taken from/to, inclusive: a day (2021-05-04) or a date-time; undated images never match. */
   takenFrom: takenBoundSchema.optional(),
   takenTo: takenBoundSchema.optional(),
+  /** "true": the trash instead of the gallery, newest trashed first (`sort` does not apply). */
+  trash: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
 });
 export type ListImagesQuery = z.input<typeof listImagesQuerySchema>;
 

@@ -6,6 +6,7 @@ export * from './admin';
 export * from './uploads';
 export * from './images';
 export * from './taken-at';
+export * from './trash';
 export * from './albums';
 export * from './tags';
 export * from './client-config';

@@ -8,6 +8,7 @@ export interface StoredImage {
   key: string;
   thumbnailKey: string | null;
   albumId: string | null;
+  tags: string[];
 }
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<T> {

@@ -42,6 +42,7 @@ function image(thumbhash: string | null): Image {
     createdAt: new Date().toISOString(),
     takenAt: null,
     thumbhash,
+    trashedAt: null,
   };
 }
 

@@ -116,7 +116,10 @@ describe('a member against another member’s image', () => {
       [random, 'NOT_FOUND'],
     ]);
     expect(failed[0]!.message).toBe(failed[1]!.message);
-    expect(await objectExists(t, own.key)).toBe(false);
+    // B's own went to the trash (objects kept until it is emptied).
+    const trash = await t.request('GET', '/api/images?trash=true', { token: b.token });
+    expect(trash.body.images.map((i: any) => i.id)).toEqual([own.id]);
+    expect(await objectExists(t, own.key)).toBe(true);
     await expectAIntact();
   });
 
@@ -265,7 +268,9 @@ describe('an administrator', () => {
 
   it('deletes another user’s image with its objects', async () => {
     const { image } = await uploadImageWithThumbnail(t, b.token, { seed: 5 });
-    const res = await t.request('DELETE', `/api/images/${image.id}`, { token: admin.token });
+    const res = await t.request('DELETE', `/api/images/${image.id}?permanent=true`, {
+      token: admin.token,
+    });
     expect(res.status).toBe(204);
     expect(await objectExists(t, image.key)).toBe(false);
     expect(await objectExists(t, image.thumbnailKey)).toBe(false);

@@ -1,4 +1,5 @@
-// Deleting images: the objects go first, then the row; a store that refuses leaves the row.
+// Deleting images for good (permanent=true): the objects go first, then the row; a store that
+// refuses leaves the row. Moving images to the trash is tests/server/api/trash.test.ts.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageRowsOf, objectExists, objectKeysOf } from '../images-db';
@@ -11,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('DELETE /api/images/:id', () => {
+describe('DELETE /api/images/:id?permanent=true', () => {
   it('removes the original, the thumbnail and the row', async () => {
     const { token, user } = await t.signup();
     const { image } = await uploadImageWithThumbnail(t, token, { seed: 1 });
@@ -19,7 +20,7 @@ describe('DELETE /api/images/:id', () => {
     const signed = await t.request('GET', `/api/images/${image.id}/signed-url`, { token });
     expect((await fetch(signed.body.url)).status).toBe(200);
 
-    const res = await t.request('DELETE', `/api/images/${image.id}`, { token });
+    const res = await t.request('DELETE', `/api/images/${image.id}?permanent=true`, { token });
     expect(res.status).toBe(204);
     expect(res.body).toBeNull();
 
@@ -37,15 +38,34 @@ describe('DELETE /api/images/:id', () => {
   it('answers 404 for a second delete and for an id that never existed', async () => {
     const { token } = await t.signup();
     const { image } = await uploadImage(t, token, { seed: 3 });
-    expect((await t.request('DELETE', `/api/images/${image.id}`, { token })).status).toBe(204);
-    const again = await t.request('DELETE', `/api/images/${image.id}`, { token });
+    const url = `/api/images/${image.id}?permanent=true`;
+    expect((await t.request('DELETE', url, { token })).status).toBe(204);
+    const again = await t.request('DELETE', url, { token });
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('NOT_FOUND');
-    const never = await t.request('DELETE', `/api/images/${crypto.randomUUID()}`, { token });
+    // Nor can it be restored: it is gone, not in the trash.
+    expect((await t.request('POST', `/api/images/${image.id}/restore`, { token })).status).toBe(
+      404,
+    );
+    const never = await t.request('DELETE', `/api/images/${crypto.randomUUID()}?permanent=true`, {
+      token,
+    });
     expect(never.body).toEqual(again.body);
     const notAnId = await t.request('DELETE', '/api/images/not-a-uuid', { token });
     expect(notAnId.status).toBe(400);
     expect(notAnId.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a permanent flag that is not true or false with 400', async () => {
+    const { token } = await t.signup();
+    const { image } = await uploadImage(t, token, { seed: 12 });
+    const res = await t.request('DELETE', `/api/images/${image.id}?permanent=yes%00`, { token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.message).toMatch(/permanent/);
+    expect(
+      (await t.request('GET', `/api/images/${image.id}`, { token })).body.image.trashedAt,
+    ).toBe(null);
   });
 
   it('takes the image out of its album’s count', async () => {
@@ -54,46 +74,10 @@ describe('DELETE /api/images/:id', () => {
       .album;
     const { image } = await uploadImage(t, token, { seed: 4, albumId: album.id });
     await uploadImage(t, token, { seed: 5, albumId: album.id });
-    expect((await t.request('DELETE', `/api/images/${image.id}`, { token })).status).toBe(204);
+    const url = `/api/images/${image.id}?permanent=true`;
+    expect((await t.request('DELETE', url, { token })).status).toBe(204);
     const albums = await t.request('GET', '/api/albums', { token });
     expect(albums.body.albums[0].imageCount).toBe(1);
-  });
-});
-
-describe('POST /api/images/bulk-delete', () => {
-  it('reports what was deleted and what failed, and removes the deleted objects', async () => {
-    const { token, user } = await t.signup();
-    const images = [
-      (await uploadImageWithThumbnail(t, token, { seed: 6 })).image,
-      (await uploadImage(t, token, { seed: 7 })).image,
-      (await uploadImage(t, token, { seed: 8 })).image,
-    ];
-    const kept = (await uploadImage(t, token, { seed: 9 })).image;
-    const missing = crypto.randomUUID();
-    const res = await t.request('POST', '/api/images/bulk-delete', {
-      token,
-      json: { ids: [images[0].id, missing, images[1].id, images[2].id, images[1].id] },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.deleted).toEqual(images.map((i) => i.id));
-    expect(res.body.failed).toEqual([
-      { id: missing, code: 'NOT_FOUND', message: expect.any(String) },
-    ]);
-    expect(await objectKeysOf(t, user.id)).toEqual([kept.key]);
-    expect((await imageRowsOf(t, user.id)).map((r) => r.id)).toEqual([kept.id]);
-  });
-
-  it('refuses an empty list, more than 500 ids and ids that are not UUIDs with 400', async () => {
-    const { token } = await t.signup();
-    for (const ids of [
-      [],
-      Array.from({ length: 501 }, () => crypto.randomUUID()),
-      ['not-a-uuid'],
-    ]) {
-      const res = await t.request('POST', '/api/images/bulk-delete', { token, json: { ids } });
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    }
   });
 });
 
@@ -106,20 +90,18 @@ describe('when the store is unavailable', () => {
 
     await embedded.pause();
     try {
-      const res = await t.request('DELETE', `/api/images/${image.id}`, { token });
+      const res = await t.request('DELETE', `/api/images/${image.id}?permanent=true`, { token });
       expect(res.status).toBe(503);
       expect(res.body.error.code).toBe('STORAGE_UNAVAILABLE');
       expect(res.body.error.message).toMatch(/try again/i);
 
-      const bulk = await t.request('POST', '/api/images/bulk-delete', {
-        token,
-        json: { ids: [other.id] },
-      });
-      expect(bulk.status).toBe(200);
-      expect(bulk.body).toEqual({
-        deleted: [],
-        failed: [{ id: other.id, code: 'STORAGE_UNAVAILABLE', message: expect.any(String) }],
-      });
+      // Emptying the trash is refused the same way, and its images stay in the trash.
+      expect((await t.request('DELETE', `/api/images/${other.id}`, { token })).status).toBe(204);
+      const empty = await t.request('POST', '/api/images/empty-trash', { token });
+      expect(empty.status).toBe(503);
+      expect(empty.body.error.code).toBe('STORAGE_UNAVAILABLE');
+      const trash = await t.request('GET', '/api/images?trash=true', { token });
+      expect(trash.body.images.map((i: any) => i.id)).toEqual([other.id]);
 
       // The rows stay, so the user still sees both images and can retry.
       const get = await t.request('GET', `/api/images/${image.id}`, { token });
@@ -133,8 +115,13 @@ describe('when the store is unavailable', () => {
     expect(await objectKeysOf(t, user.id)).toEqual(
       [image.key, image.thumbnailKey, other.key].sort(),
     );
-    expect((await t.request('DELETE', `/api/images/${image.id}`, { token })).status).toBe(204);
+    const again = await t.request('DELETE', `/api/images/${image.id}?permanent=true`, { token });
+    expect(again.status).toBe(204);
     expect(await objectKeysOf(t, user.id)).toEqual([other.key]);
     expect((await t.request('GET', `/api/images/${image.id}`, { token })).status).toBe(404);
+    const empty = await t.request('POST', '/api/images/empty-trash', { token });
+    expect(empty.body).toEqual({ deleted: 1, remaining: 0 });
+    expect(await objectKeysOf(t, user.id)).toEqual([]);
+    expect(await imageRowsOf(t, user.id)).toEqual([]);
   });
 });

@@ -149,9 +149,10 @@ describe.each(setups)('uploads against $name', (setup) => {
     expect(await putObject(signed.body, data)).toBe(200);
     const reg = await register(token, registerBody(signed.body.key, data));
     expect(reg.status).toBe(201);
-    expect((await t.request('DELETE', `/api/images/${reg.body.image.id}`, { token })).status).toBe(
-      204,
-    );
+    const deleted = await t.request('DELETE', `/api/images/${reg.body.image.id}?permanent=true`, {
+      token,
+    });
+    expect(deleted.status).toBe(204);
 
     expect(await putObject(signed.body, data)).toBe(200);
     // The image's own key is not writable by any URL: only its staging copy came back.

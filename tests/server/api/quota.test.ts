@@ -64,11 +64,13 @@ describe('a member', () => {
     expect((await presignOne(token, QUOTA - data.length)).status).toBe(200);
   });
 
-  it('gets room back by deleting images', async () => {
+  it('gets room back by deleting images for good, not by moving them to the trash', async () => {
     const { token } = await t.signup();
     const { image, data } = await uploadImage(t, token, { seed: 6 });
     expectError(await presignOne(token, QUOTA), 403, 'QUOTA_EXCEEDED');
     expect((await t.request('DELETE', `/api/images/${image.id}`, { token })).status).toBe(204);
+    expectError(await presignOne(token, QUOTA), 403, 'QUOTA_EXCEEDED');
+    expect((await t.request('POST', '/api/images/empty-trash', { token })).status).toBe(200);
     expect(data.length).toBeGreaterThan(0);
     expect((await presignOne(token, QUOTA)).status).toBe(200);
   });

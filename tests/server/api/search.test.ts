@@ -200,12 +200,18 @@ describe('tag and type filters', () => {
 describe('GET /api/tags', () => {
   it("lists the caller's tags with counts, most used first; admins may ask for anyone's", async () => {
     const member = await t.signup();
-    await insertImageRows(t, member.user.id, [
+    const [, , , , trashed] = await insertImageRows(t, member.user.id, [
       { tags: ['sea', 'sun'] },
       { tags: ['sea'] },
       { tags: ['sea', 'Sun'] },
       {},
+      { tags: ['sea', 'gone'] },
     ]);
+    // A tag only images in the trash carry is not offered.
+    const trashing = await t.request('DELETE', `/api/images/${trashed!.id}`, {
+      token: member.token,
+    });
+    expect(trashing.status).toBe(204);
     await insertImageRows(t, admin.user.id, [{ tags: ['mine'] }]);
 
     const own = await t.request('GET', '/api/tags', { token: member.token });

@@ -46,9 +46,10 @@ describe('the reconciler on two servers', () => {
       json: registerBody(signed.body.key, data),
     });
     expect(reg.status).toBe(201);
-    expect((await b.request('DELETE', `/api/images/${reg.body.image.id}`, { token })).status).toBe(
-      204,
-    );
+    const deleted = await b.request('DELETE', `/api/images/${reg.body.image.id}?permanent=true`, {
+      token,
+    });
+    expect(deleted.status).toBe(204);
     expect(await putObject(signed.body, data)).toBe(200);
     expect(await stagedExists(a, signed.body.key)).toBe(true);
 

@@ -1,9 +1,10 @@
-// The left column: all images, images in no album, and the albums (create, rename, delete,
+// The left column: all images, images in no album, the Trash, and the albums (create, rename, delete,
 // and drop targets for selected images).
 import { useAppStore } from '../../store/app-store';
 import { AlbumRow } from './AlbumRow';
 import { LibraryRow } from './LibraryRow';
 import { NewAlbumForm } from './NewAlbumForm';
+import { TrashRow } from './TrashRow';
 
 export function AlbumSidebar() {
   const albums = useAppStore((s) => s.albums);
@@ -15,6 +16,7 @@ export function AlbumSidebar() {
       <ul className="sidebar__list">
         <LibraryRow albumId={null} label="All images" icon="images" />
         <LibraryRow albumId="none" label="Not in an album" icon="inbox" />
+        <TrashRow />
       </ul>
       <div className="sidebar__heading-row">
         <h2 className="sidebar__heading">Albums</h2>

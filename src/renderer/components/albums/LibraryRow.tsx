@@ -12,7 +12,7 @@ export function LibraryRow({
   label: string;
   icon: IconName;
 }) {
-  const current = useAppStore((s) => s.galleryQuery.albumId === albumId);
+  const current = useAppStore((s) => !s.galleryQuery.trash && s.galleryQuery.albumId === albumId);
   const setGalleryQuery = useAppStore((s) => s.setGalleryQuery);
   const { over, handlers } = useImageDropTarget(null);
   return (

@@ -1,4 +1,5 @@
-// Short messages in the corner: successes fade on their own, errors stay until dismissed.
+// Short messages in the corner: successes fade on their own, errors stay until dismissed; some
+// carry one action (Undo).
 import { useAppStore } from '../../store/app-store';
 import { Icon } from './Icon';
 
@@ -10,6 +11,18 @@ export function Notices() {
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice--${notice.tone}`}>
           <span className="notice__text">{notice.text}</span>
+          {notice.action ? (
+            <button
+              type="button"
+              className="link-button notice__action"
+              onClick={() => {
+                dismiss(notice.id);
+                notice.action!.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          ) : null}
           <button
             type="button"
             className="icon-button icon-button--small"

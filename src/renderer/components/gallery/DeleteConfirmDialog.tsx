@@ -1,4 +1,5 @@
-// "Delete selected" asks first: how many images, and that storage copies go too.
+// "Delete selected" asks first: in the gallery the images move to the Trash (Undo is offered
+// afterwards); in the Trash they are deleted for good, which cannot be undone.
 import { useState } from 'react';
 import { plural } from '../../lib/format';
 import { selectedInOrder } from '../../lib/selection';
@@ -8,28 +9,36 @@ import { Dialog } from '../common/Dialog';
 export function DeleteConfirmDialog() {
   const open = useAppStore((s) => s.deleteConfirmOpen);
   const count = useAppStore((s) => s.selection.selected.size);
+  const forever = useAppStore((s) => s.galleryQuery.trash);
   const setOpen = useAppStore((s) => s.setDeleteConfirmOpen);
   const [busy, setBusy] = useState(false);
 
   const confirm = async () => {
-    const { selection, imageIds, deleteImages } = useAppStore.getState();
+    const { selection, imageIds, deleteImages, deleteImagesForever } = useAppStore.getState();
     setBusy(true);
-    await deleteImages(selectedInOrder(selection, imageIds));
+    const ids = selectedInOrder(selection, imageIds);
+    await (forever ? deleteImagesForever(ids) : deleteImages(ids));
     setBusy(false);
     setOpen(false);
   };
 
+  const they = count === 1 ? 'It is' : 'They are';
   return (
     <Dialog
       open={open && count > 0}
       onClose={() => setOpen(false)}
-      title="Delete images"
+      title={forever ? 'Delete forever' : 'Delete images'}
       className="dialog--small"
     >
-      <h2 className="dialog__title">Delete {plural(count, 'image')}?</h2>
+      <h2 className="dialog__title">
+        {forever
+          ? `Delete ${plural(count, 'image')} forever?`
+          : `Delete ${plural(count, 'image')}?`}
+      </h2>
       <p className="dialog__text">
-        {count === 1 ? 'It is' : 'They are'} removed from the gallery and from storage, thumbnails
-        included. This cannot be undone.
+        {forever
+          ? `${they} removed from storage, thumbnails included. This cannot be undone.`
+          : `${they} moved to the Trash. You can restore ${count === 1 ? 'it' : 'them'} from there until the Trash is emptied.`}
       </p>
       <div className="dialog__buttons">
         <button type="button" className="button" onClick={() => setOpen(false)} autoFocus>
@@ -42,7 +51,7 @@ export function DeleteConfirmDialog() {
           onClick={() => void confirm()}
         >
           {busy ? <span className="spinner spinner--on-accent" aria-hidden="true" /> : null}
-          Delete
+          {forever ? 'Delete forever' : 'Delete'}
         </button>
       </div>
     </Dialog>

@@ -8,6 +8,7 @@ export function GalleryEmpty() {
   const q = useAppStore((s) => s.galleryQuery.q.trim());
   const albumId = useAppStore((s) => s.galleryQuery.albumId);
   const tagged = useAppStore((s) => s.galleryQuery.tags.length > 0);
+  const trash = useAppStore((s) => s.galleryQuery.trash);
   const loadGallery = useAppStore((s) => s.loadGallery);
 
   if (status === 'loading' || status === 'idle') {
@@ -33,7 +34,11 @@ export function GalleryEmpty() {
   let icon: IconName = 'upload';
   let title = 'No images yet — drop some on the window';
   let text = 'Or use “Choose images” in the upload panel. Folders work too.';
-  if (q) {
+  if (trash) {
+    icon = 'trash';
+    title = 'The Trash is empty';
+    text = 'Deleted images wait here until you restore them or empty the Trash.';
+  } else if (q) {
     icon = 'search';
     title = `No images match “${q}”`;
     text = 'Try another word, or clear the search.';

@@ -4,6 +4,8 @@ import { useAppStore } from '../../store/app-store';
 import { useWindowDrop } from '../../hooks/useWindowDrop';
 import { AlbumSidebar } from '../albums/AlbumSidebar';
 import { DeleteConfirmDialog } from '../gallery/DeleteConfirmDialog';
+import { EmptyTrashDialog } from '../gallery/EmptyTrashDialog';
+import { BulkEditDialog } from '../gallery/BulkEditDialog';
 import { GalleryPane } from '../gallery/GalleryPane';
 import { PreviewDialog } from '../gallery/PreviewDialog';
 import { PeopleScreen } from '../people/PeopleScreen';
@@ -31,6 +33,8 @@ export function Workspace() {
       <UploadPanel />
       <WindowDropOverlay visible={dragging} />
       <DeleteConfirmDialog />
+      <EmptyTrashDialog />
+      <BulkEditDialog />
       <PreviewDialog />
       <SettingsDialog />
     </div>
