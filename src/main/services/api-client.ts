@@ -297,7 +297,13 @@ export class ApiClient {
   }
   /** One bounded round of Empty trash; ask again while `remaining` is above 0. */
   emptyTrash() {
-    return this.call(emptyTrashResponseSchema, { method: 'POST', url: '/api/images/empty-trash' });
+    // An empty JSON object: axios would otherwise label the bodiless POST as a form, which the
+    // server refuses (415).
+    return this.call(emptyTrashResponseSchema, {
+      method: 'POST',
+      url: '/api/images/empty-trash',
+      data: {},
+    });
   }
   listAlbums() {
     return this.call(listAlbumsResponseSchema, { method: 'GET', url: '/api/albums' });
