@@ -47,6 +47,8 @@ export interface ImagesTable {
   takenOffsetMinutes: ColumnType<number | null, number | null | undefined, number | null>;
   /** ThumbHash (base64) of the image: the gallery's placeholder; null when none was sent. */
   thumbhash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** SHA-256 of the source file as dropped (before processing); null when not sent. */
+  sourceSha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PendingUploadsTable {
