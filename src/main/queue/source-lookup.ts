@@ -1,6 +1,6 @@
 // Asks the server, in batches, whether source files (by SHA-256 of their bytes) are already in
-// the account's gallery: files that become ready within a short window share one request of up
-// to 500 hashes, so re-adding a folder of 4,000 photos costs 8 round trips and no image work.
+// the account's gallery: files read within a short window share one request (up to 500 hashes),
+// so a re-added folder costs a few round trips and no image work.
 import type { SourceLookupResponse } from '../../shared/api';
 
 export type SendLookup = (
