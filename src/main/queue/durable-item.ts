@@ -17,6 +17,8 @@ const outputSchema = z.object({
     takenAt: z.string().optional(),
     /** ThumbHash placeholder (base64); absent in items processed by an older version. */
     thumbhash: z.string().optional(),
+    /** SHA-256 of the source file's bytes as read; absent in items from an older version. */
+    sourceSha256: z.string().optional(),
   }),
   thumbnail: z.object({ sha256: z.string(), size: z.number().int().positive() }),
 });

@@ -5,7 +5,8 @@ import type { DurableItem } from './durable-item';
 
 const NEXT: Record<QueueState, readonly QueueState[]> = {
   // queued → registering: a recovered item whose objects may already be stored tries that first.
-  queued: ['processing', 'registering', 'failed', 'canceled'],
+  // queued → duplicate: the source lookup found the file's bytes in the gallery before any work.
+  queued: ['processing', 'registering', 'duplicate', 'failed', 'canceled'],
   processing: ['uploading', 'queued', 'failed', 'canceled'],
   uploading: ['registering', 'duplicate', 'done', 'queued', 'failed', 'canceled'],
   // registering → processing: the store lost the object (or the URL expired), so upload again.

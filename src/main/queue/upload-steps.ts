@@ -1,6 +1,5 @@
 // The steps one file goes through: process with sharp, presign, PUT, register. Each step is
 // safe to repeat, which is what makes resuming after a pause, a 403 or a crash exact.
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { processImage, randomKeyPart, type ProcessedImage } from '../../imaging';
 import type { PresignRequest } from '../../shared/api';
@@ -10,6 +9,7 @@ import type { Settings } from '../../shared/settings';
 import { ApiError } from '../services/api-error';
 import { putObject } from '../services/put-object';
 import type { DurableItem, ItemOptions, ItemOutput } from './durable-item';
+import type { SourceFile } from './source-file';
 import { withRetry } from './retry';
 import type { Variant, WorkerContext } from './worker-context';
 
@@ -37,7 +37,7 @@ export function urlStillValid(item: DurableItem): boolean {
   return item.upload !== null && Date.parse(item.upload.expiresAt) - Date.now() > EXPIRY_MARGIN_MS;
 }
 
-function toOutput(processed: ProcessedImage): ItemOutput {
+function toOutput(processed: ProcessedImage, sourceSha256: string): ItemOutput {
   const type = imageMediaTypeSchema.safeParse(processed.original.contentType);
   if (!type.success || processed.thumbnail.contentType !== 'image/webp') {
     throw new CodedError('UNSUPPORTED_TYPE', 'This image cannot be stored in a supported format.');
@@ -54,6 +54,7 @@ function toOutput(processed: ProcessedImage): ItemOutput {
       height,
       ...(takenAt ? { takenAt } : {}),
       thumbhash,
+      sourceSha256,
     },
     thumbnail: { sha256: processed.thumbnail.sha256, size: processed.thumbnail.size },
   };
@@ -63,10 +64,11 @@ function sameOutput(a: ItemOutput, b: ItemOutput): boolean {
   return a.original.sha256 === b.original.sha256 && a.thumbnail.sha256 === b.thumbnail.sha256;
 }
 
-/** Re-checks the path and runs sharp in a CPU slot. */
+/** Runs sharp in a CPU slot on the source's bytes, read once by readSourceFile. */
 export async function processStep(
   ctx: WorkerContext,
   item: DurableItem,
+  source: SourceFile,
   signal: AbortSignal,
 ): Promise<ProcessedImage> {
   // Presigned keys promise exact bytes, so an item holding keys re-processes with the options
@@ -76,14 +78,13 @@ export async function processStep(
     async () => {
       signal.throwIfAborted();
       ctx.setState(item, 'processing');
-      const info = await fs.stat(item.path).catch(() => undefined);
-      if (info?.isFile()) item.sourceSize = info.size;
-      return processImage(item.path, { ...options, maxFileBytes: ctx.maxFileBytes });
+      item.sourceSize = source.data.length;
+      return processImage(source.data, { ...options, maxFileBytes: ctx.maxFileBytes });
     },
     { signal },
   );
   signal.throwIfAborted();
-  const output = toOutput(processed);
+  const output = toOutput(processed, source.sha256);
   if (item.output && !sameOutput(item.output, output)) {
     // The file or the settings changed since: the old keys and the batch claim are for other
     // bytes. Start over with a fresh duplicate check.
@@ -239,6 +240,7 @@ export async function registerStep(
     sha256: output.original.sha256,
     ...(output.original.takenAt ? { takenAt: output.original.takenAt } : {}),
     ...(output.original.thumbhash ? { thumbhash: output.original.thumbhash } : {}),
+    ...(output.original.sourceSha256 ? { sourceSha256: output.original.sourceSha256 } : {}),
     ...(item.albumId ? { albumId: item.albumId } : {}),
   };
   let image: { id: string; key: string } | undefined;

@@ -7,6 +7,7 @@ import type { BufferSlots } from './buffer-slots';
 import type { DurableItem } from './durable-item';
 import type { ContentClaims } from './duplicates';
 import { PresignBatcher } from './presign-batcher';
+import { SourceLookupBatcher } from './source-lookup';
 import { withRetry, type RetryOptions } from './retry';
 
 export type Variant = 'original' | 'thumbnail';
@@ -22,6 +23,8 @@ export interface WorkerContext {
   network(): PQueue;
   slots: BufferSlots;
   presigner: PresignBatcher;
+  /** Source files already in the gallery, asked in batches before any image work. */
+  sources: SourceLookupBatcher;
   claims: ContentClaims;
   setState(item: DurableItem, state: QueueState): void;
   /** Bytes of one PUT acknowledged so far; 0 restarts the count (a retried PUT). */
@@ -68,6 +71,14 @@ export function createWorkerContext(parts: {
         signal,
       );
       return uploads;
+    }),
+    sources: new SourceLookupBatcher(async (sha256s, signal) => {
+      const { found } = await withRetry(
+        () => parts.api().lookUpSources({ sha256s }, signal),
+        parts.retry,
+        signal,
+      );
+      return found;
     }),
     claims: parts.claims,
     ...parts.hooks,

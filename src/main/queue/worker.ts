@@ -5,6 +5,7 @@ import { ApiError } from '../services/api-error';
 import type { Slot } from './buffer-slots';
 import type { DurableItem } from './durable-item';
 import { checkDuplicate } from './duplicates';
+import { readSourceFile } from './source-file';
 import {
   drawHints,
   dropUpload,
@@ -68,7 +69,14 @@ export async function runItem(
       await slot.acquire(signal);
       let processed: ProcessedImage | undefined;
       try {
-        processed = await processStep(ctx, item, signal);
+        const source = await readSourceFile(item.path, ctx.maxFileBytes, signal);
+        if (!item.hints && ctx.settings().duplicatePolicy === 'skip') {
+          // Source first: a file already in the gallery is known from its bytes' hash, before
+          // any image work and whatever max edge, format or quality are set now.
+          const known = await ctx.sources.lookup(source.sha256, signal);
+          if (known) return { type: 'duplicate', of: known.imageId };
+        }
+        processed = await processStep(ctx, item, source, signal);
         ctx.slots.holdBuffers(1);
         ctx.setState(item, 'uploading');
         if (!item.hints) {

@@ -23,6 +23,7 @@ import {
   signedUrlResponseSchema,
   signedUrlsResponseSchema,
   type BulkUpdateRequest,
+  sourceLookupResponseSchema,
   type ChangePasswordRequest,
   type CreateInviteRequest,
   type ListImagesQuery,
@@ -31,6 +32,7 @@ import {
   type PresignRequest,
   type RedeemPasswordResetRequest,
   type RegisterImageRequest,
+  type SourceLookupRequest,
   type SignupRequest,
   type UpdateImageRequest,
   type UpdateUserRequest,
@@ -218,6 +220,15 @@ export class ApiClient {
     return this.call(imageResponseSchema, {
       method: 'POST',
       url: '/api/images',
+      data: body,
+      signal,
+    });
+  }
+  /** Which of these source hashes the caller's gallery already holds (≤ 500 per call). */
+  lookUpSources(body: SourceLookupRequest, signal?: AbortSignal) {
+    return this.call(sourceLookupResponseSchema, {
+      method: 'POST',
+      url: '/api/images/source-lookup',
       data: body,
       signal,
     });

@@ -53,6 +53,8 @@ export interface ImagesTable {
   thumbhash: ColumnType<string | null, string | null | undefined, string | null>;
   /** Set while the image is in the trash: hidden from listings, objects kept until purged. */
   trashedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** SHA-256 of the source file as dropped (before processing); null when not sent. */
+  sourceSha256: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PendingUploadsTable {

@@ -18,6 +18,8 @@ import {
   signedUrlResponseSchema,
   signedUrlsRequestSchema,
   signedUrlsResponseSchema,
+  sourceLookupRequestSchema,
+  sourceLookupResponseSchema,
   takenBoundInstant,
   updateImageRequestSchema,
   type ListImagesQuery,
@@ -197,6 +199,34 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
     },
     async (request) =>
       services.trashService.bulkMoveToTrash(currentViewer(request), request.body.ids),
+  );
+
+  app.post(
+    '/api/images/source-lookup',
+    {
+      ...common,
+      schema: {
+        ...operation({
+          id: 'lookUpSources',
+          summary: 'Which source files (by SHA-256) are already in your gallery',
+          tag: 'images',
+          access: 'bearer',
+        }),
+        body: sourceLookupRequestSchema,
+        response: { 200: sourceLookupResponseSchema, ...errorResponses(400, 401, 413, 415) },
+      },
+    },
+    async (request) => {
+      // The caller's own gallery only, admins included: it answers "is this file already
+      // mine?", and must not tell anyone what other accounts hold.
+      const rows = await services.images.findBySourceSha256(
+        currentViewer(request).id,
+        request.body.sha256s,
+      );
+      return {
+        found: rows.map((r) => ({ sha256: r.sourceSha256, imageId: r.id, filename: r.filename })),
+      };
+    },
   );
 
   app.get(

@@ -25,6 +25,7 @@ const fieldsSchema = z.object({
 interface ReceivedUpload {
   path: string;
   filename: string;
+  sourceSha256: string;
   fields: z.infer<typeof fieldsSchema>;
 }
 
@@ -51,7 +52,7 @@ async function receive(
   maxBytes: number,
 ): Promise<ReceivedUpload> {
   const fields: Record<string, string> = {};
-  let received: { path: string; filename: string } | undefined;
+  let received: { path: string; filename: string; sourceSha256: string } | undefined;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
@@ -63,10 +64,23 @@ async function receive(
         continue;
       }
       const target = path.join(tmpDir, crypto.randomUUID());
-      received = { path: target, filename: cleanFilename(part.filename) };
+      received = { path: target, filename: cleanFilename(part.filename), sourceSha256: '' };
       const out = createWriteStream(target, { mode: 0o600 });
+      // Hashed on the way to disk: the source lookup needs the file's own SHA-256, and reading
+      // the temporary file again for it would cost a second pass over up to 50 MiB.
+      const hash = crypto.createHash('sha256');
       try {
-        await pipeline(part.file, out);
+        await pipeline(
+          part.file,
+          async function* (source: AsyncIterable<Buffer>) {
+            for await (const chunk of source) {
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          out,
+        );
+        received.sourceSha256 = hash.digest('hex');
       } catch (error) {
         // The file may still be opening; removing it before it closes could leave it behind.
         if (!out.closed) await once(out, 'close');
@@ -141,6 +155,7 @@ export async function setupServerUploadRoute(
           image = await services.serverUploads.ingest(viewer.id, {
             path: upload.path,
             filename: upload.filename,
+            sourceSha256: upload.sourceSha256,
             albumId: upload.fields.albumId,
             title: upload.fields.title,
           });

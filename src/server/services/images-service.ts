@@ -129,6 +129,7 @@ export class ImagesService {
           tags: input.tags ?? [],
           ...storedTakenAt(input.takenAt),
           thumbhash: input.thumbhash ?? null,
+          sourceSha256: input.sourceSha256 ?? null,
           // Millisecond precision, so the keyset cursor (a JS Date) compares exactly.
           createdAt: new Date(),
         });

@@ -32,6 +32,8 @@ export class ServerUploadService {
     input: {
       path: string;
       filename: string;
+      /** SHA-256 of the received file, hashed as it was written to disk. */
+      sourceSha256?: string | undefined;
       albumId?: string | undefined;
       title?: string | undefined;
     },
@@ -75,6 +77,7 @@ export class ServerUploadService {
         tags: [],
         ...storedTakenAt(processed.takenAt),
         thumbhash: processed.thumbhash,
+        sourceSha256: input.sourceSha256 ?? null,
         createdAt: new Date(),
       });
       return toImage(row);

@@ -38,6 +38,12 @@ export const imageSchema = z.object({
     .describe(
       'When the photo was taken, from its EXIF DateTimeOriginal: "2021-05-04T10:11:12+02:00" with the offset the camera recorded (OffsetTimeOriginal), "2021-05-04T10:11:12" (the camera\'s wall clock) without one; null when the file did not say.',
     ),
+  sourceSha256: z
+    .string()
+    .nullable()
+    .describe(
+      'SHA-256 of the source file as it was added, before any processing; null when not sent.',
+    ),
   thumbhash: z
     .string()
     .nullable()
@@ -68,6 +74,8 @@ export const registerImageRequestSchema = z.object({
   tags: tagsSchema.optional(),
   takenAt: takenAtSchema.optional(),
   thumbhash: thumbhashSchema.optional(),
+  /** SHA-256 of the source file's bytes as read from disk (not of what was uploaded). */
+  sourceSha256: sha256Schema.optional(),
 });
 export type RegisterImageRequest = z.input<typeof registerImageRequestSchema>;
 
@@ -200,3 +208,17 @@ export const bulkDeleteResponseSchema = z.object({
   failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
 });
 export type BulkDeleteResponse = z.infer<typeof bulkDeleteResponseSchema>;
+
+export const MAX_SOURCE_LOOKUP = 500;
+export const sourceLookupRequestSchema = z.object({
+  sha256s: z
+    .array(sha256Schema)
+    .min(1, 'must list at least one SHA-256')
+    .max(MAX_SOURCE_LOOKUP, `at most ${MAX_SOURCE_LOOKUP} SHA-256s`),
+});
+export type SourceLookupRequest = z.input<typeof sourceLookupRequestSchema>;
+/** The asked hashes already in the caller's own gallery; the others are simply absent. */
+export const sourceLookupResponseSchema = z.object({
+  found: z.array(z.object({ sha256: z.string(), imageId: idSchema, filename: z.string() })),
+});
+export type SourceLookupResponse = z.infer<typeof sourceLookupResponseSchema>;

@@ -41,6 +41,7 @@ function image(thumbhash: string | null): Image {
     tags: [],
     createdAt: new Date().toISOString(),
     takenAt: null,
+    sourceSha256: null,
     thumbhash,
     trashedAt: null,
   };

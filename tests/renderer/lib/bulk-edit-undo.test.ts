@@ -23,6 +23,7 @@ function image(id: string, fields: Partial<Image> = {}): Image {
     takenAt: null,
     thumbhash: null,
     trashedAt: null,
+    sourceSha256: null,
     ...fields,
   };
 }
