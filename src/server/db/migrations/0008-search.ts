@@ -34,12 +34,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
                                              array_to_string(tags, E'\n'), album)) $$
   `.execute(db);
 
-  await sql`
-    create function image_sort_name(title text, filename text)
-    returns text language sql immutable parallel safe
-    as $$ select image_search_fold(coalesce(nullif(title, ''), filename)) $$
-  `.execute(db);
-
   await sql`alter table images add column search_text text not null default ''`.execute(db);
   // "C" collation: byte order of an already folded name is A–Z for a person, the same on every
   // server whatever its locale, and lets a btree serve it.
@@ -52,7 +46,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       new.search_text := image_search_text(new.filename, new.title, new.alt, new.tags,
         (select name from albums where id = new.album_id));
-      new.sort_name := image_sort_name(new.title, new.filename);
+      new.sort_name := image_search_fold(coalesce(nullif(new.title, ''), new.filename));
       return new;
     end $$
   `.execute(db);
@@ -113,6 +107,5 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function images_search_fields()`.execute(db);
   await sql`alter table images drop column search_text, drop column sort_name`.execute(db);
   await sql`drop function image_search_text(text, text, text, text[], text)`.execute(db);
-  await sql`drop function image_sort_name(text, text)`.execute(db);
   await sql`drop function image_search_fold(text)`.execute(db);
 }
