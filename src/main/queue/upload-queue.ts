@@ -11,15 +11,14 @@ import {
   type QueueState,
 } from '../../shared/queue';
 import { BufferSlots, SLOT_SLACK, type BufferStats, type Slot } from './buffer-slots';
-import type { DurableItem, ItemAccount, QueueFile } from './durable-item';
+import type { DurableItem, ItemAccount } from './durable-item';
 import { ContentClaims, findOwnImage } from './duplicates';
 import { expandPaths } from './expand-paths';
 import { heldForAccount, mayUpload } from './item-account';
 import { CANCELED, DUPLICATE, decide, newItem, toItemError, stopRun, type Run } from './outcomes';
 import { QueueEvents } from './queue-events';
-import { acquireQueueLock, type QueueLock } from './queue-lock';
 import { DEFAULT_RETRY } from './retry';
-import { loadQueueFile, StateStore, type LoadedState } from './state-store';
+import { StateStore, type LoadedState } from './state-store';
 import { computeTotals, ThroughputMeter } from './totals';
 import { transition } from './transitions';
 import { ItemBook } from './item-book';
@@ -47,13 +46,12 @@ export class UploadQueue {
   private readonly cpuConcurrency: number;
   private readonly slots: BufferSlots;
   private readonly claims: ContentClaims;
-  private readonly store: StateStore;
   private readonly events: QueueEvents;
   private readonly meter = new ThroughputMeter();
   private readonly ctx: WorkerContext;
   /**
    * "Pause all" is on: every unfinished file was paused and files added meanwhile start paused.
-   * Files resumed one by one run anyway. Kept in the state file.
+   * Files resumed one by one run anyway. Kept in the database.
    */
   private pausedAll: boolean;
   /** A 401 or a sign-out: nothing can run until someone signs in. Never written to disk. */
@@ -62,37 +60,37 @@ export class UploadQueue {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
-  /** Loads the state file (a damaged one is set aside and reported) and locks it. */
+  /**
+   * Opens and locks the queue's database (a damaged one is set aside and reported; a second
+   * process gets CONFLICT), importing an earlier version's JSON file once.
+   */
   static async open(deps: UploadQueueDeps): Promise<UploadQueue> {
-    const lock = await acquireQueueLock(deps.file);
+    const { store, loaded } = await StateStore.open({
+      file: deps.file,
+      importFrom: deps.importFrom,
+      report: deps.report ?? ((message, error) => console.error(message, error)),
+    });
     try {
-      const loaded = await loadQueueFile(deps.file);
-      const queue = new UploadQueue(deps, lock, loaded);
-      if (loaded.warning) await queue.store.flush();
-      return queue;
+      return new UploadQueue(deps, store, loaded);
     } catch (error) {
-      await lock.release();
+      store.close();
       throw error;
     }
   }
 
   private constructor(
     private readonly deps: UploadQueueDeps,
-    private readonly lock: QueueLock,
+    private readonly store: StateStore,
     loaded: LoadedState,
   ) {
     this.loadWarning = loaded.warning;
-    this.pausedAll = loaded.state.paused;
+    this.pausedAll = loaded.paused;
     // The server's image pool bound: the main process keeps a core and a libuv thread for I/O.
     this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? defaultImageThreads());
     this.claims = new ContentClaims((id) => this.book.get(id));
-    for (const item of loaded.state.items) {
+    for (const item of loaded.items) {
       // Whatever was in flight when the process stopped starts over from its checkpoint.
       if (!isTerminal(item.state)) item.state = 'queued';
-      // Files written before pauses were kept per file: "pause all" meant every file.
-      if (this.pausedAll && !loaded.state.perFilePause && !isTerminal(item.state)) {
-        item.paused = true;
-      }
       this.book.add(item, item.upload !== null);
       if (!isTerminal(item.state) && item.hints && item.output) {
         this.claims.claim(item.output.original.sha256, item.id);
@@ -102,7 +100,6 @@ export class UploadQueue {
       () => this.cpuConcurrency + this.deps.settings().concurrency + SLOT_SLACK,
       () => queueMicrotask(() => this.pump()),
     );
-    this.store = new StateStore(deps.file, () => this.fileState());
     this.events = new QueueEvents(
       deps.onEvent,
       (id) => this.view(id),
@@ -119,8 +116,8 @@ export class UploadQueue {
       hooks: {
         setState: (item, state) => this.setState(item, state),
         progress: (item, variant, loaded) => this.progress(item, variant, loaded),
-        persist: () => this.store.schedule(),
-        flush: () => this.store.flush(),
+        persist: (item) => this.store.save([item]),
+        flush: (item) => this.store.save([item], { durable: true }),
       },
     });
   }
@@ -148,8 +145,8 @@ export class UploadQueue {
       added.push(item);
       this.events.item(item.id, true);
     }
+    await this.store.saveMany(added);
     if (this.forgetOldestFinished()) this.events.totalsNow();
-    this.store.schedule();
     this.pump();
     return added.map((item) => this.view(item.id)!);
   }
@@ -166,13 +163,15 @@ export class UploadQueue {
    */
   pause(ids?: string[]): void {
     this.assertOpen();
-    if (!ids) this.pausedAll = true;
-    for (const item of this.book.pick(ids, (i) => !isTerminal(i.state))) {
+    if (!ids) this.setPausedAll(true);
+    const picked = this.book.pick(ids, (i) => !isTerminal(i.state));
+    for (const item of picked) {
       item.paused = true;
       const run = this.runs.get(item.id);
       if (run) stopRun(run, 'pause');
       this.events.item(item.id, true);
     }
+    this.store.save(picked);
     this.changed();
   }
 
@@ -183,17 +182,18 @@ export class UploadQueue {
   resume(ids?: string[]): void {
     this.assertOpen();
     if (!ids) {
-      this.pausedAll = false;
+      this.setPausedAll(false);
       this.heldForSignIn = false;
     }
-    for (const item of this.book.pick(ids)) {
-      if (!item.paused) continue;
+    const resumed = this.book.pick(ids, (item) => item.paused);
+    for (const item of resumed) {
       item.paused = false;
       this.events.item(item.id, true);
     }
+    this.store.save(resumed);
     // Every file was resumed one by one: the queue as a whole is not paused any more either.
     if (this.pausedAll && !this.book.all().some((i) => i.paused && !isTerminal(i.state))) {
-      this.pausedAll = false;
+      this.setPausedAll(false);
     }
     this.changed();
   }
@@ -235,7 +235,6 @@ export class UploadQueue {
     }
     await Promise.all(stopping);
     this.changed();
-    await this.store.flush();
   }
 
   /** Puts failed and canceled files (all of them without ids) back in the queue. */
@@ -250,15 +249,16 @@ export class UploadQueue {
   }
 
   /** Forgets finished files (done, duplicate, failed, canceled). */
-  async clearFinished(): Promise<void> {
+  clearFinished(): Promise<void> {
     this.assertOpen();
-    for (const item of this.book.all()) {
-      if (!isTerminal(item.state) || this.runs.has(item.id)) continue;
+    const cleared = this.book.all().filter((i) => isTerminal(i.state) && !this.runs.has(i.id));
+    for (const item of cleared) {
       this.book.remove(item.id);
       this.claims.release(item.id);
     }
+    this.store.remove(cleared.map((item) => item.id));
     this.events.totalsNow();
-    await this.store.flush();
+    return Promise.resolve();
   }
 
   /** Past the keepFinished cap, the oldest done, duplicate and canceled files leave the list. */
@@ -272,6 +272,7 @@ export class UploadQueue {
       this.book.remove(item.id);
       this.claims.release(item.id);
     }
+    this.store.remove(forget.map((item) => item.id));
     return forget.length > 0;
   }
 
@@ -292,7 +293,7 @@ export class UploadQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops in-flight work (it resumes from its checkpoint next time), writes the file, unlocks. */
+  /** Stops in-flight work (it resumes from its checkpoint next time), saves, and unlocks. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -301,9 +302,8 @@ export class UploadQueue {
     await Promise.all(runs.map((r) => r.finished));
     this.events.close();
     try {
-      await this.store.close();
+      this.store.close();
     } finally {
-      await this.lock.release();
       this.resolveIdle();
     }
   }
@@ -334,6 +334,7 @@ export class UploadQueue {
     // Queued while signed out: from its first run on it belongs to the account running it, so
     // a later sign-in as someone else cannot finish it into their gallery.
     if (!item.account && this.deps.account) item.account = this.account() ?? null;
+    this.store.save([item]);
     const signals = { abort: controller.signal, wrapUp: run.wrapUp.signal };
     run.finished = runItem(this.ctx, item, slot, signals, rt.recovery)
       .then(
@@ -345,6 +346,7 @@ export class UploadQueue {
         this.runs.delete(item.id);
         item.state = 'failed';
         item.error = toItemError(undefined);
+        this.store.save([item]);
         this.changed();
       });
     return run;
@@ -388,6 +390,9 @@ export class UploadQueue {
       case 'failed':
         this.finish(item, 'failed', decision.error);
     }
+    // setState wrote the row if the state changed; a run that ends where it started (stopped
+    // while still queued) may still have changed the record.
+    this.store.save([item]);
     this.changed();
   }
 
@@ -433,10 +438,9 @@ export class UploadQueue {
     return !this.book.all().some((i) => this.isRunnable(i));
   }
 
-  /** After any change: start what can start, save, report totals, wake idle() waiters. */
+  /** After any change: start what can start, report totals, wake idle() waiters. */
   private changed(): void {
     this.pump();
-    this.store.schedule();
     this.events.totalsNow();
     if (this.isIdle()) this.resolveIdle();
   }
@@ -453,7 +457,7 @@ export class UploadQueue {
     if (item.state === state) return;
     transition(item, state);
     if (state === 'queued') item.duplicateOf = null;
-    this.store.schedule();
+    this.store.save([item]);
     this.events.item(item.id, true);
   }
 
@@ -470,8 +474,10 @@ export class UploadQueue {
     });
   }
 
-  private fileState(): QueueFile {
-    return { version: 1, paused: this.pausedAll, perFilePause: true, items: this.book.all() };
+  private setPausedAll(paused: boolean): void {
+    if (this.pausedAll === paused) return;
+    this.pausedAll = paused;
+    this.store.setPaused(paused);
   }
 
   private assertOpen(): void {
