@@ -2,7 +2,7 @@
 // written to disk (bytes in flight, recovery flag, which identical file it waits for).
 import { isTerminal, type QueueItemView } from '../../shared/queue';
 import type { DurableItem } from './durable-item';
-import { toView } from './transitions';
+import { bytesOf, toView } from './transitions';
 import type { Variant } from './worker-context';
 
 export interface Runtime {
@@ -78,18 +78,27 @@ export class ItemBook {
     return !holder || isTerminal(holder.state);
   }
 
+  /** Upload bytes of one file, counting what is in flight now. */
+  bytes(item: DurableItem): { bytesTotal: number; bytesSent: number } {
+    return bytesOf(item, this.bytesInFlight(item));
+  }
+
+  private bytesInFlight(item: DurableItem): number {
+    const { inFlight } = this.rt(item);
+    return (
+      (item.upload?.original.sent ? 0 : inFlight.original) +
+      (item.upload?.thumbnail.sent ? 0 : inFlight.thumbnail)
+    );
+  }
+
   view(
     id: string,
     extra: { queuePaused: boolean; heldFor: (item: DurableItem) => string | null },
   ): QueueItemView | undefined {
     const item = this.items.get(id);
     if (!item) return undefined;
-    const { inFlight } = this.rt(item);
-    const bytesInFlight =
-      (item.upload?.original.sent ? 0 : inFlight.original) +
-      (item.upload?.thumbnail.sent ? 0 : inFlight.thumbnail);
     return toView(item, {
-      bytesInFlight,
+      bytesInFlight: this.bytesInFlight(item),
       queuePaused: extra.queuePaused,
       heldFor: extra.heldFor(item),
     });

@@ -1,9 +1,11 @@
 // Batch totals for the progress bar: counts per state, bytes, throughput over the last few
 // seconds of transfers, and an ETA for the files still to go.
 import {
+  QUEUE_FILTERS,
   QUEUE_STATES,
   isTerminal,
-  type QueueItemView,
+  matchesFilter,
+  type QueueFilterCounts,
   type QueueState,
   type QueueTotals,
 } from '../../shared/queue';
@@ -41,22 +43,35 @@ export class ThroughputMeter {
   }
 }
 
+/** What the totals need of one file: its state and sizes. */
+export interface TotalsEntry {
+  state: QueueState;
+  sourceSize: number;
+  bytesTotal: number;
+  bytesSent: number;
+}
+
+/**
+ * Totals over the signed-in account's files (`entries`); another account's unfinished files are
+ * only counted (`heldForAccount`), never listed, sized or named.
+ */
 export function computeTotals(
-  views: readonly QueueItemView[],
+  entries: readonly TotalsEntry[],
   throughput: number,
   paused: boolean,
+  heldForAccount = 0,
 ): QueueTotals {
   const byState = Object.fromEntries(QUEUE_STATES.map((s) => [s, 0])) as Record<QueueState, number>;
+  const counts = Object.fromEntries(QUEUE_FILTERS.map((f) => [f, 0])) as QueueFilterCounts;
   let bytesTotal = 0;
   let bytesSent = 0;
   // Files not processed yet have no upload size; estimate it from how much processing has
   // shrunk (or grown) the files seen so far.
   let processedSource = 0;
   let processedOutput = 0;
-  for (const v of views) {
+  for (const v of entries) {
     byState[v.state] += 1;
-    // Another account's files are not part of this account's transfer.
-    if (v.heldFor !== null && !isTerminal(v.state)) continue;
+    for (const filter of QUEUE_FILTERS) if (matchesFilter(v.state, filter)) counts[filter] += 1;
     bytesTotal += v.bytesTotal;
     bytesSent += v.bytesSent;
     if (v.bytesTotal > 0 && v.sourceSize > 0) {
@@ -67,20 +82,14 @@ export function computeTotals(
   const ratio = processedSource > 0 ? processedOutput / processedSource : 1;
   let remaining = 0;
   let active = 0;
-  let heldForAccount = 0;
-  for (const v of views) {
+  for (const v of entries) {
     if (isTerminal(v.state)) continue;
-    // Another account's files will not move while this one is signed in.
-    if (v.heldFor !== null) {
-      heldForAccount += 1;
-      continue;
-    }
     active += 1;
     remaining += v.bytesTotal > 0 ? v.bytesTotal - v.bytesSent : v.sourceSize * ratio;
   }
   const rate = Math.round(throughput);
   return {
-    count: views.length,
+    count: entries.length,
     byState,
     bytesTotal,
     bytesSent,
@@ -88,5 +97,6 @@ export function computeTotals(
     etaSeconds: active > 0 && rate > 0 && !paused ? Math.ceil(remaining / rate) : null,
     paused,
     heldForAccount,
+    counts,
   };
 }

@@ -5,16 +5,24 @@ import { defaultImageThreads } from '../../imaging/concurrency';
 import { idSchema } from '../../shared/api/common';
 import { CodedError } from '../../shared/errors';
 import {
+  NOT_RETRYABLE,
+  isRetryable,
   isTerminal,
   type QueueItemView,
+  type QueueRetryResult,
   type QueueSnapshot,
   type QueueState,
+  type QueueTotals,
+  type QueueView,
+  type QueueViewQuery,
 } from '../../shared/queue';
+import type { ErrorCode } from '../../shared/errors';
 import { BufferSlots, SLOT_SLACK, type BufferStats, type Slot } from './buffer-slots';
 import type { DurableItem, ItemAccount } from './durable-item';
 import { ContentClaims, findOwnImage } from './duplicates';
 import { expandPaths } from './expand-paths';
-import { heldForAccount, mayUpload } from './item-account';
+import { accountKey, heldForAccount, mayUpload } from './item-account';
+import { windowOf } from './queue-views';
 import { CANCELED, DUPLICATE, decide, newItem, toItemError, stopRun, type Run } from './outcomes';
 import { QueueEvents } from './queue-events';
 import { DEFAULT_RETRY } from './retry';
@@ -102,8 +110,12 @@ export class UploadQueue {
     );
     this.events = new QueueEvents(
       deps.onEvent,
-      (id) => this.view(id),
-      () => this.snapshot().totals,
+      // Another account's files send no events: their names are not this account's to see.
+      (id) => {
+        const item = this.book.get(id);
+        return item && this.isVisible(item) ? this.itemView(id) : undefined;
+      },
+      () => this.totals(),
     );
     this.ctx = createWorkerContext({
       api: () => this.deps.api(),
@@ -139,7 +151,13 @@ export class UploadQueue {
     for (const file of found) {
       if (waiting.has(file.path)) continue;
       waiting.add(file.path);
-      const item = newItem(file.path, file.size, options.albumId ?? null, this.account() ?? null);
+      const item = newItem(
+        file.path,
+        file.size,
+        options.albumId ?? null,
+        this.account() ?? null,
+        file.folder,
+      );
       item.paused = this.pausedAll;
       this.book.add(item, false);
       added.push(item);
@@ -148,7 +166,7 @@ export class UploadQueue {
     await this.store.saveMany(added);
     if (this.forgetOldestFinished()) this.events.totalsNow();
     this.pump();
-    return added.map((item) => this.view(item.id)!);
+    return added.map((item) => this.itemView(item.id)!);
   }
 
   start(): void {
@@ -164,7 +182,7 @@ export class UploadQueue {
   pause(ids?: string[]): void {
     this.assertOpen();
     if (!ids) this.setPausedAll(true);
-    const picked = this.book.pick(ids, (i) => !isTerminal(i.state));
+    const picked = this.book.pick(ids, (i) => !isTerminal(i.state) && this.isVisible(i));
     for (const item of picked) {
       item.paused = true;
       const run = this.runs.get(item.id);
@@ -185,7 +203,7 @@ export class UploadQueue {
       this.setPausedAll(false);
       this.heldForSignIn = false;
     }
-    const resumed = this.book.pick(ids, (item) => item.paused);
+    const resumed = this.book.pick(ids, (item) => item.paused && this.isVisible(item));
     for (const item of resumed) {
       item.paused = false;
       this.events.item(item.id, true);
@@ -223,7 +241,7 @@ export class UploadQueue {
   async cancel(ids?: string[]): Promise<void> {
     this.assertOpen();
     const stopping: Promise<void>[] = [];
-    for (const item of this.book.pick(ids)) {
+    for (const item of this.book.pick(ids, (i) => this.isVisible(i))) {
       if (isTerminal(item.state)) continue;
       const run = this.runs.get(item.id);
       if (run) {
@@ -237,21 +255,44 @@ export class UploadQueue {
     this.changed();
   }
 
-  /** Puts failed and canceled files (all of them without ids) back in the queue. */
-  retry(ids?: string[]): void {
+  /**
+   * Puts failed and canceled files back in the queue. Without ids: every one that trying again
+   * may help; the others (an SVG, a damaged file) stay, counted by reason in the result. With
+   * ids (a row's own Retry) the person asked for those files, so they go whatever failed them.
+   */
+  retry(ids?: string[]): QueueRetryResult {
     this.assertOpen();
-    for (const item of this.book.pick(ids)) {
+    let retried = 0;
+    const left = new Map<ErrorCode, number>();
+    for (const item of this.book.pick(ids, (i) => this.isVisible(i))) {
       if (item.state !== 'failed' && item.state !== 'canceled') continue;
+      if (!ids && !isRetryable(item)) {
+        const code = item.error!.code;
+        left.set(code, (left.get(code) ?? 0) + 1);
+        continue;
+      }
       item.paused = false;
       this.setState(item, 'queued');
+      retried += 1;
     }
     this.changed();
+    const notRetried = [...left].map(([code, count]) => ({
+      code,
+      count,
+      reason: NOT_RETRYABLE[code] ?? 'not retryable',
+    }));
+    return { retried, notRetried };
   }
 
-  /** Forgets finished files (done, duplicate, failed, canceled). */
+  /** Forgets done, duplicate and canceled files; failed ones stay until they are dealt with. */
   clearFinished(): Promise<void> {
     this.assertOpen();
-    const cleared = this.book.all().filter((i) => isTerminal(i.state) && !this.runs.has(i.id));
+    const cleared = this.book
+      .all()
+      .filter(
+        (i) =>
+          isTerminal(i.state) && i.state !== 'failed' && this.isVisible(i) && !this.runs.has(i.id),
+      );
     for (const item of cleared) {
       this.book.remove(item.id);
       this.claims.release(item.id);
@@ -276,10 +317,51 @@ export class UploadQueue {
     return forget.length > 0;
   }
 
+  /**
+   * Every file, another account's included (marked heldFor): for the CLI's report and tests.
+   * The renderer gets view() instead.
+   */
   snapshot(): QueueSnapshot {
-    const items = this.book.all().map((item) => this.view(item.id)!);
-    const paused = this.pausedAll || this.heldForSignIn;
-    return { items, totals: computeTotals(items, this.meter.rate(), paused) };
+    const items = this.book.all().map((item) => this.itemView(item.id)!);
+    return { items, totals: this.totals() };
+  }
+
+  /** One window of one filter's rows, of the signed-in account's files only, with totals. */
+  view(query: QueueViewQuery): QueueView {
+    const totals = this.totals();
+    const own = this.book.all().filter((item) => this.isVisible(item));
+    const rows = windowOf(own, query.filter, query.offset, query.limit, (item) =>
+      this.itemView(item.id)!,
+    );
+    return {
+      filter: query.filter,
+      offset: query.offset,
+      total: totals.counts[query.filter],
+      rows,
+      totals,
+    };
+  }
+
+  /** The signed-in account's totals; another account's unfinished files only as a count. */
+  totals(): QueueTotals {
+    const entries = [];
+    let held = 0;
+    for (const item of this.book.all()) {
+      if (this.isVisible(item))
+        entries.push({ state: item.state, sourceSize: item.sourceSize, ...this.book.bytes(item) });
+      else if (!isTerminal(item.state)) held += 1;
+    }
+    return computeTotals(entries, this.meter.rate(), this.pausedAll || this.heldForSignIn, held);
+  }
+
+  /** The file on disk behind a queued file (local previews), if it is in the list. */
+  pathOf(id: string): string | undefined {
+    return this.book.get(id)?.path;
+  }
+
+  /** Every path in the list (the preview's staging area keeps only these). */
+  paths(): string[] {
+    return this.book.all().map((item) => item.path);
   }
 
   /** Read-only counters for tests and the benchmark: buffers held and their cap. */
@@ -466,7 +548,17 @@ export class UploadQueue {
     this.events.item(item.id, false);
   }
 
-  private view(id: string): QueueItemView | undefined {
+  /**
+   * Shown to the signed-in account: its own files and files queued without an account. A queue
+   * that tracks no account (tests, tools) shows everything.
+   */
+  private isVisible(item: DurableItem): boolean {
+    if (!this.deps.account || !item.account) return true;
+    const current = this.account();
+    return current !== undefined && accountKey(item.account) === accountKey(current);
+  }
+
+  private itemView(id: string): QueueItemView | undefined {
     const current = this.account();
     return this.book.view(id, {
       queuePaused: this.heldForSignIn,

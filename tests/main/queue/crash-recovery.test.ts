@@ -143,6 +143,7 @@ describe('recovery from each crash point', () => {
       albumId: null,
       account: null,
       addedAt: new Date().toISOString(),
+      folder: null,
       state: stage === 'registered' ? 'registering' : 'uploading',
       paused: false,
       attempts: 1,
