@@ -31,6 +31,8 @@ test('filters the queue, retries only what can succeed, and clears finished but 
   page,
   images,
 }) => {
+  // Two batches and a walk through every filter: more than one upload test's time.
+  test.slow();
   const good = images.photos.slice(0, 3);
   const damaged = corruptPng();
   const svg = await svgFile();

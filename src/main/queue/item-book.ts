@@ -16,9 +16,16 @@ export interface Runtime {
 export class ItemBook {
   private readonly items = new Map<string, DurableItem>();
   private readonly runtime = new Map<string, Runtime>();
+  /**
+   * Files that were queued and not paused when last offered: the only ones the scheduler looks
+   * at, so a change costs the same with 100,000 finished or paused files in the list as with
+   * none. Entries that stopped being candidates are dropped as they are met.
+   */
+  private readonly candidates = new Set<string>();
 
   add(item: DurableItem, recovered: boolean): void {
     this.items.set(item.id, item);
+    this.offer(item);
     this.runtime.set(item.id, {
       inFlight: { original: 0, thumbnail: 0 },
       recovery: { pending: recovered },
@@ -29,6 +36,21 @@ export class ItemBook {
   remove(id: string): void {
     this.items.delete(id);
     this.runtime.delete(id);
+    this.candidates.delete(id);
+  }
+
+  /** Call after a file's state or pause changed: it may be ready to start now. */
+  offer(item: DurableItem): void {
+    if (item.state === 'queued' && !item.paused) this.candidates.add(item.id);
+  }
+
+  /** Queued, unpaused files in the order they became so (some may still wait: isReady). */
+  *waiting(): Generator<DurableItem> {
+    for (const id of this.candidates) {
+      const item = this.items.get(id);
+      if (!item || item.state !== 'queued' || item.paused) this.candidates.delete(id);
+      else yield item;
+    }
   }
 
   get(id: string): DurableItem | undefined {
@@ -37,6 +59,11 @@ export class ItemBook {
 
   all(): DurableItem[] {
     return [...this.items.values()];
+  }
+
+  /** Every file in order, without copying the list. */
+  values(): IterableIterator<DurableItem> {
+    return this.items.values();
   }
 
   /** The given ids that exist and pass `keep`, or every item when ids is undefined. */
@@ -61,11 +88,6 @@ export class ItemBook {
     const delta = loaded - rt.inFlight[variant];
     rt.inFlight[variant] = loaded;
     return Math.max(0, delta);
-  }
-
-  /** `holder` reached a final state: files waiting for it can be decided now. */
-  releaseWaiters(holder: string): void {
-    for (const rt of this.runtime.values()) if (rt.waitingFor === holder) rt.waitingFor = undefined;
   }
 
   /** Queued, not paused, and not waiting for an identical file that is still on its way. */

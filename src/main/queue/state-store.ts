@@ -35,6 +35,10 @@ export class StateStore {
   /** Rows changed but not yet written (a failed write): written with the next change. */
   private readonly unsaved = new Map<string, DurableItem>();
   private closed = false;
+  /** Rows of a saveSoon() not written yet. */
+  private readonly backlog = new Map<string, DurableItem>();
+  /** A saveSoon() still writing its chunks. */
+  private draining: Promise<void> | undefined;
 
   /** Opens and locks the database, imports a legacy JSON file once, and reads every row. */
   static async open(options: StoreOptions): Promise<{ store: StateStore; loaded: LoadedState }> {
@@ -80,18 +84,21 @@ export class StateStore {
    * caller must not go on as if it were saved.
    */
   save(items: readonly DurableItem[], options: { durable?: boolean } = {}): void {
-    for (const item of items) this.unsaved.set(item.id, item);
     // After close another process may own the database; the final state was written then.
     if (this.closed) return;
+    const rows = new Map(this.unsaved);
+    for (const item of items) rows.set(item.id, item);
     try {
       if (options.durable) this.db.exec('PRAGMA synchronous = FULL');
       this.transaction(() => {
-        for (const item of this.unsaved.values()) {
+        for (const item of rows.values()) {
           this.upsert.run(item.id, item.state, JSON.stringify(item));
         }
       });
       this.unsaved.clear();
+      for (const id of rows.keys()) this.backlog.delete(id);
     } catch (error) {
+      for (const item of items) this.unsaved.set(item.id, item);
       this.report('The upload queue could not save its state; it tries again.', error);
       if (options.durable) {
         throw new CodedError(
@@ -113,9 +120,38 @@ export class StateStore {
     }
   }
 
+  /**
+   * Many rows changed by one action ("pause all"): written in chunks over the next turns of the
+   * event loop, so the action answers at once. They count as unsaved until written (close()
+   * writes what is left), and each chunk writes the files as they are then, so a later change
+   * is never overwritten by an older copy.
+   */
+  saveSoon(items: readonly DurableItem[]): void {
+    if (items.length <= CHUNK_ROWS) return this.save(items);
+    for (const item of items) this.backlog.set(item.id, item);
+    this.draining ??= this.drain().finally(() => (this.draining = undefined));
+  }
+
+  private async drain(): Promise<void> {
+    while (this.backlog.size > 0 && !this.closed) {
+      await nextTurn();
+      const chunk: DurableItem[] = [];
+      for (const item of this.backlog.values()) {
+        if (chunk.length === CHUNK_ROWS) break;
+        chunk.push(item);
+      }
+      for (const item of chunk) this.backlog.delete(item.id);
+      // A failed write keeps them in unsaved: written again with the next change.
+      this.save(chunk);
+    }
+  }
+
   /** Files that left the list. */
   remove(ids: readonly string[]): void {
-    for (const id of ids) this.unsaved.delete(id);
+    for (const id of ids) {
+      this.unsaved.delete(id);
+      this.backlog.delete(id);
+    }
     if (this.closed || ids.length === 0) return;
     try {
       this.transaction(() => {
@@ -140,7 +176,7 @@ export class StateStore {
   /** Writes what is still unsaved and closes the database, which releases the lock. */
   close(): void {
     if (this.closed) return;
-    if (this.unsaved.size > 0) this.save([]);
+    if (this.unsaved.size > 0 || this.backlog.size > 0) this.save([...this.backlog.values()]);
     this.closed = true;
     this.db.close();
   }

@@ -53,43 +53,51 @@ export interface TotalsEntry {
 
 /**
  * Totals over the signed-in account's files (`entries`); another account's unfinished files are
- * only counted (`heldForAccount`), never listed, sized or named.
+ * only counted (`heldForAccount`), never listed, sized or named. One pass, nothing allocated
+ * per file: it runs over the whole list a few times a second.
  */
 export function computeTotals(
-  entries: readonly TotalsEntry[],
+  entries: Iterable<TotalsEntry>,
   throughput: number,
   paused: boolean,
   heldForAccount = 0,
 ): QueueTotals {
   const byState = Object.fromEntries(QUEUE_STATES.map((s) => [s, 0])) as Record<QueueState, number>;
-  const counts = Object.fromEntries(QUEUE_FILTERS.map((f) => [f, 0])) as QueueFilterCounts;
+  let count = 0;
   let bytesTotal = 0;
   let bytesSent = 0;
   // Files not processed yet have no upload size; estimate it from how much processing has
   // shrunk (or grown) the files seen so far.
   let processedSource = 0;
   let processedOutput = 0;
+  let remainingKnown = 0;
+  let unprocessedSource = 0;
+  let active = 0;
   for (const v of entries) {
+    count += 1;
     byState[v.state] += 1;
-    for (const filter of QUEUE_FILTERS) if (matchesFilter(v.state, filter)) counts[filter] += 1;
     bytesTotal += v.bytesTotal;
     bytesSent += v.bytesSent;
     if (v.bytesTotal > 0 && v.sourceSize > 0) {
       processedSource += v.sourceSize;
       processedOutput += v.bytesTotal;
     }
-  }
-  const ratio = processedSource > 0 ? processedOutput / processedSource : 1;
-  let remaining = 0;
-  let active = 0;
-  for (const v of entries) {
     if (isTerminal(v.state)) continue;
     active += 1;
-    remaining += v.bytesTotal > 0 ? v.bytesTotal - v.bytesSent : v.sourceSize * ratio;
+    if (v.bytesTotal > 0) remainingKnown += v.bytesTotal - v.bytesSent;
+    else unprocessedSource += v.sourceSize;
   }
+  const ratio = processedSource > 0 ? processedOutput / processedSource : 1;
+  const remaining = remainingKnown + unprocessedSource * ratio;
+  const counts = Object.fromEntries(
+    QUEUE_FILTERS.map((f) => [
+      f,
+      QUEUE_STATES.reduce((n, s) => n + (matchesFilter(s, f) ? byState[s] : 0), 0),
+    ]),
+  ) as QueueFilterCounts;
   const rate = Math.round(throughput);
   return {
-    count: entries.length,
+    count,
     byState,
     bytesTotal,
     bytesSent,

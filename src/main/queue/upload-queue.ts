@@ -189,7 +189,7 @@ export class UploadQueue {
       if (run) stopRun(run, 'pause');
       this.events.item(item.id, true);
     }
-    this.store.save(picked);
+    this.store.saveSoon(picked);
     this.changed();
   }
 
@@ -206,13 +206,12 @@ export class UploadQueue {
     const resumed = this.book.pick(ids, (item) => item.paused && this.isVisible(item));
     for (const item of resumed) {
       item.paused = false;
+      this.book.offer(item);
       this.events.item(item.id, true);
     }
-    this.store.save(resumed);
+    this.store.saveSoon(resumed);
     // Every file was resumed one by one: the queue as a whole is not paused any more either.
-    if (this.pausedAll && !this.book.all().some((i) => i.paused && !isTerminal(i.state))) {
-      this.setPausedAll(false);
-    }
+    if (this.pausedAll && !this.anyPaused()) this.setPausedAll(false);
     this.changed();
   }
 
@@ -329,7 +328,9 @@ export class UploadQueue {
   /** One window of one filter's rows, of the signed-in account's files only, with totals. */
   view(query: QueueViewQuery): QueueView {
     const totals = this.totals();
-    const own = this.book.all().filter((item) => this.isVisible(item));
+    const own = (function* (queue: UploadQueue, items: Iterable<DurableItem>) {
+      for (const item of items) if (queue.isVisible(item)) yield item;
+    })(this, this.book.values());
     const rows = windowOf(own, query.filter, query.offset, query.limit, (item) =>
       this.itemView(item.id)!,
     );
@@ -344,14 +345,25 @@ export class UploadQueue {
 
   /** The signed-in account's totals; another account's unfinished files only as a count. */
   totals(): QueueTotals {
-    const entries = [];
     let held = 0;
-    for (const item of this.book.all()) {
-      if (this.isVisible(item))
-        entries.push({ state: item.state, sourceSize: item.sourceSize, ...this.book.bytes(item) });
-      else if (!isTerminal(item.state)) held += 1;
-    }
-    return computeTotals(entries, this.meter.rate(), this.pausedAll || this.heldForSignIn, held);
+    const entries = (function* (queue: UploadQueue, book: ItemBook) {
+      // One object reused for every file: the totals read it before the next is made.
+      const entry = { state: 'queued' as QueueState, sourceSize: 0, bytesTotal: 0, bytesSent: 0 };
+      for (const item of book.values()) {
+        if (!queue.isVisible(item)) {
+          if (!isTerminal(item.state)) held += 1;
+          continue;
+        }
+        const bytes = book.bytes(item);
+        entry.state = item.state;
+        entry.sourceSize = item.sourceSize;
+        entry.bytesTotal = bytes.bytesTotal;
+        entry.bytesSent = bytes.bytesSent;
+        yield entry;
+      }
+    })(this, this.book);
+    const totals = computeTotals(entries, this.meter.rate(), this.pausedAll || this.heldForSignIn);
+    return { ...totals, heldForAccount: held };
   }
 
   /** The file on disk behind a queued file (local previews), if it is in the list. */
@@ -394,7 +406,7 @@ export class UploadQueue {
 
   private pump(): void {
     if (!this.started || this.closed || this.heldForSignIn) return;
-    for (const item of this.book.all()) {
+    for (const item of this.book.waiting()) {
       if (!this.isRunnable(item)) continue;
       const slot = this.slots.tryAcquire();
       if (!slot) break;
@@ -487,8 +499,8 @@ export class UploadQueue {
     else this.claims.release(item.id);
     item.error = error;
     this.book.rt(item).waitingFor = undefined;
+    // Files waiting for this one need no word: isReady sees that their holder has finished.
     this.setState(item, state);
-    this.book.releaseWaiters(item.id);
   }
 
   private expireSession(): void {
@@ -517,7 +529,8 @@ export class UploadQueue {
   private isIdle(): boolean {
     if (this.runs.size > 0) return false;
     if (!this.started || this.closed || this.heldForSignIn) return true;
-    return !this.book.all().some((i) => this.isRunnable(i));
+    for (const item of this.book.waiting()) if (this.isRunnable(item)) return false;
+    return true;
   }
 
   /** After any change: start what can start, report totals, wake idle() waiters. */
@@ -539,6 +552,7 @@ export class UploadQueue {
     if (item.state === state) return;
     transition(item, state);
     if (state === 'queued') item.duplicateOf = null;
+    this.book.offer(item);
     this.store.save([item]);
     this.events.item(item.id, true);
   }
@@ -564,6 +578,11 @@ export class UploadQueue {
       queuePaused: this.heldForSignIn,
       heldFor: (item) => heldForAccount(item, current),
     });
+  }
+
+  private anyPaused(): boolean {
+    for (const item of this.book.values()) if (item.paused && !isTerminal(item.state)) return true;
+    return false;
   }
 
   private setPausedAll(paused: boolean): void {
