@@ -71,10 +71,11 @@ if (input.mode === 'sharp') {
 } else {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'image-desk-bench-queue-'));
   const api = new ApiClient({ serverUrl: input.serverUrl!, getToken: () => input.token });
-  const file = path.join(dir, 'queue.json');
-  if (input.history) await writeQueueHistory(file, input.history);
+  const importFrom = path.join(dir, 'queue.json');
+  if (input.history) await writeQueueHistory(importFrom, input.history);
   const queue = await UploadQueue.open({
-    file,
+    file: path.join(dir, 'queue.sqlite'),
+    importFrom,
     api: () => api,
     settings: () => settings,
     cpuConcurrency: input.cpu,

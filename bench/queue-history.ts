@@ -1,10 +1,9 @@
-// A queue file as a desktop used every day has it: `count` finished uploads from earlier
-// batches (the list keeps up to 1000). The benchmark starts from it with --history, since every
-// write of the state file includes them.
+// A queue as a desktop used every day has it: `count` finished uploads from earlier batches
+// (the list keeps up to 1000), written as an earlier version's JSON file that the queue
+// imports when it opens. The benchmark starts from it with --history.
 import crypto from 'node:crypto';
 import { writeTextAtomic } from '../src/main/services/json-file';
 import { newItem } from '../src/main/queue/outcomes';
-import { QueueFileText } from '../src/main/queue/state-text';
 
 export async function writeQueueHistory(file: string, count: number): Promise<void> {
   const items = Array.from({ length: count }, (_, i) => {
@@ -33,5 +32,5 @@ export async function writeQueueHistory(file: string, count: number): Promise<vo
     };
     return item;
   });
-  await writeTextAtomic(file, new QueueFileText().render({ version: 1, paused: false, items }));
+  await writeTextAtomic(file, JSON.stringify({ version: 1, paused: false, items }));
 }

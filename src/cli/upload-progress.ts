@@ -32,8 +32,8 @@ export function createUploadProgress(stream: NodeJS.WriteStream = process.stderr
         speed: formatBytes(Math.round(totals.throughput)),
         etaText: totals.etaSeconds === null ? '--' : `${Math.ceil(totals.etaSeconds)}s`,
       };
-      // Files waiting for another account are not this run's to finish.
-      const total = totals.count - totals.heldForAccount;
+      // Files waiting for another account are not in count: not this run's to finish.
+      const total = totals.count;
       if (!started) {
         bar.start(total, finished, payload);
         started = true;

@@ -84,7 +84,12 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
   };
 
   const queue = await UploadQueue.open({
-    file: path.join(options.dataDir, 'queue.json'),
+    file: path.join(options.dataDir, 'queue.sqlite'),
+    importFrom: path.join(options.dataDir, 'queue.json'),
+    report: (message, error) =>
+      options.onUnexpectedError
+        ? options.onUnexpectedError(`upload queue (${message})`, error)
+        : console.error(message, error),
     api: () => session.api(),
     settings: () => settings.get(),
     account: () => {

@@ -99,10 +99,8 @@ async function start(): Promise<void> {
     onQueueTotals: (totals) => keepAwake.update(totals),
   });
   // A batch resumed from the last run may already be uploading.
-  keepAwake.update(core.queue.snapshot().totals);
-  const previews = createPreviewer(
-    (id) => core?.queue.snapshot().items.find((item) => item.id === id)?.path,
-  );
+  keepAwake.update(core.queue.totals());
+  const previews = createPreviewer((id) => core?.queue.pathOf(id));
   protocol.handle(
     'app',
     createAppProtocolHandler(path.join(__dirname, '..', 'renderer'), previews, () =>

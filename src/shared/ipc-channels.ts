@@ -13,7 +13,7 @@ export const IPC_CHANNELS = [
   'settings:get',
   'settings:update',
   'queue:add',
-  'queue:snapshot',
+  'queue:view',
   'queue:pause',
   'queue:resume',
   'queue:cancel',

@@ -26,7 +26,13 @@ import {
 } from './api';
 import { errorCodeSchema } from './errors';
 import type { IpcChannel, IpcEventName } from './ipc-channels';
-import { queueItemViewSchema, queueSnapshotSchema, queueTotalsSchema } from './queue';
+import {
+  queueItemViewSchema,
+  queueRetryResultSchema,
+  queueTotalsSchema,
+  queueViewQuerySchema,
+  queueViewSchema,
+} from './queue';
 import { serverUrlSchema } from './server-url';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import { updateStateSchema } from './updates';
@@ -94,11 +100,12 @@ export const ipcContract = {
     args: z.object({ paths: z.array(localPath).min(1).max(10_000), albumId: idSchema.optional() }),
     result: z.object({ items: z.array(queueItemViewSchema) }),
   },
-  'queue:snapshot': { args: none, result: queueSnapshotSchema },
+  /** A window of one filter's rows and the totals: the list is never sent whole. */
+  'queue:view': { args: queueViewQuerySchema, result: queueViewSchema },
   'queue:pause': { args: someOrAll, result: ok },
   'queue:resume': { args: someOrAll, result: ok },
   'queue:cancel': { args: someOrAll, result: ok },
-  'queue:retry': { args: someOrAll, result: ok },
+  'queue:retry': { args: someOrAll, result: queueRetryResultSchema },
   'queue:clear-finished': { args: none, result: ok },
   'gallery:list': {
     args: listImagesQuerySchema.default({ limit: 50, sort: 'newest' }),

@@ -70,9 +70,9 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
 
     const staging = new StagingArea(path.join(options.server.dataDir, 'staging'));
     await staging.prepare();
-    const queuedPath = (id: string) => core.queue.snapshot().items.find((i) => i.id === id)?.path;
+    const queuedPath = (id: string) => core.queue.pathOf(id);
     void staging
-      .prune(core.queue.snapshot().items.map((item) => item.path))
+      .prune(core.queue.paths())
       .catch((error: unknown) => options.onUnexpectedError?.('staging:prune', error));
 
     const token = newBridgeToken();

@@ -71,7 +71,7 @@ describe('cli with two accounts', () => {
     await signIn('signup', ANN);
     // What a run of Ann's interrupted before anything was sent leaves in the CLI's queue file.
     const left = await UploadQueue.open({
-      file: path.join(env.IMAGE_DESK_DATA_DIR!, 'cli-queue.json'),
+      file: path.join(env.IMAGE_DESK_DATA_DIR!, 'cli-queue.sqlite'),
       api: () => new ApiClient({ serverUrl: t.baseUrl }),
       settings: () => DEFAULT_SETTINGS,
       account: () => ({ serverUrl: t.baseUrl, email: ANN }),

@@ -64,8 +64,8 @@ describe('desktop core', () => {
     expect(signup).toMatchObject({ ok: true, result: { signedIn: true } });
 
     await core.queue.idle();
-    const snapshot = await core.router.dispatch('queue:snapshot', undefined);
-    const items = (snapshot as { ok: true; result: { items: QueueItemView[] } }).result.items;
+    const view = await core.router.dispatch('queue:view', { filter: 'all', offset: 0, limit: 500 });
+    const items = (view as { ok: true; result: { rows: QueueItemView[] } }).result.rows;
     expect(items.map((i) => i.state)).toEqual(['done', 'done']);
     expect(events.some((e) => e.event === 'session:changed')).toBe(true);
     expect(
@@ -83,8 +83,12 @@ describe('desktop core', () => {
     const ann = uniqueEmail('ann');
     const bob = uniqueEmail('bob');
     const items = async () => {
-      const snapshot = await core.router.dispatch('queue:snapshot', undefined);
-      return (snapshot as { ok: true; result: { items: QueueItemView[] } }).result.items;
+      const view = await core.router.dispatch('queue:view', {
+        filter: 'all',
+        offset: 0,
+        limit: 500,
+      });
+      return (view as { ok: true; result: { rows: QueueItemView[] } }).result.rows;
     };
     const gallery = async (email: string) => {
       const { token } = (await t.request('POST', '/api/auth/login', { json: { email, password } }))
@@ -125,24 +129,31 @@ describe('desktop core', () => {
     const whileBob = (await items()).filter(
       (i) => i.name.startsWith('ann-') || i.name === 'bob.jpg',
     );
+    // Ann's files are not Bob's to see: no row, no name, only a count in the totals.
     expect(whileBob.map((i) => [i.name, i.state, i.heldFor])).toEqual([
-      ['ann-1.jpg', 'queued', ann],
-      ['ann-2.jpg', 'queued', ann],
       ['bob.jpg', 'done', null],
       ['ann-1.jpg', 'done', null],
     ]);
     expect((await gallery(bob)).sort()).toEqual(['ann-1.jpg', 'bob.jpg']);
     expect(await gallery(ann)).toEqual([]);
     // Nothing to wait for as far as Bob is concerned: Ann's files are counted apart.
-    expect(core.queue.snapshot().totals).toMatchObject({ heldForAccount: 2, etaSeconds: null });
+    expect(core.queue.totals()).toMatchObject({
+      heldForAccount: 2,
+      etaSeconds: null,
+      count: 2,
+      counts: { all: 2, active: 0, done: 2 },
+    });
 
     await core.router.dispatch('session:logout', undefined);
     await core.router.dispatch('session:login', { serverUrl: t.baseUrl, email: ann, password });
+    // Bob's "Resume all" left the files Ann paused alone: they are hers to resume.
+    await core.queue.idle();
+    expect((await items()).every((i) => i.state === 'queued' && i.paused)).toBe(true);
+    await core.router.dispatch('queue:resume', {});
     await core.queue.idle();
     const annItems = (await items()).filter((i) => i.name.startsWith('ann-'));
-    // Ann's two and Bob's own copy of ann-1.jpg: all finished, none waiting.
+    // Ann's two, finished; Bob's own copy of ann-1.jpg is his, not in her list.
     expect(annItems.map((i) => [i.state, i.heldFor])).toEqual([
-      ['done', null],
       ['done', null],
       ['done', null],
     ]);

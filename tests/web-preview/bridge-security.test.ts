@@ -244,8 +244,12 @@ describe('the IPC contract over the bridge', () => {
       avatarPath: '/etc/hostname',
     });
     expect(avatar.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const snapshot = await invoke(web.origin, page, 'queue:snapshot');
-    expect(snapshot.body.result.items).toEqual([]);
+    const view = await invoke(web.origin, page, 'queue:view', {
+      filter: 'all',
+      offset: 0,
+      limit: 500,
+    });
+    expect(view.body.result.rows).toEqual([]);
   });
 
   it('answers a malformed body with a coded error', async () => {

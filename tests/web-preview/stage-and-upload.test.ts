@@ -204,8 +204,10 @@ describe('uploading staged files', () => {
       expect(events.events.some((e) => e.event === 'queue:totals')).toBe(true);
 
       const keys = await web.preview.backend.services.storage.store.listKeys();
-      const snapshot = (await invoke(origin, page, 'queue:snapshot')).body.result;
-      for (const item of snapshot.items) expect(keys).toContain(item.key);
+      const view = (
+        await invoke(origin, page, 'queue:view', { filter: 'all', offset: 0, limit: 500 })
+      ).body.result;
+      for (const item of view.rows) expect(keys).toContain(item.key);
 
       const preview = await fetch(`${origin}/bridge/preview/${encodeURIComponent(ids[0]!)}`, {
         headers: page,
@@ -223,15 +225,17 @@ describe('uploading staged files', () => {
   });
 
   it('removes staged batches no queued file uses when the preview starts again', async () => {
-    const snapshot = (await invoke(origin, page, 'queue:snapshot')).body.result;
+    const view = (
+      await invoke(origin, page, 'queue:view', { filter: 'all', offset: 0, limit: 500 })
+    ).body.result;
     const used = new Set(
-      snapshot.items.map(
+      view.rows.map(
         (item: { path: string }) => path.relative(stagingRoot, item.path).split(path.sep)[0],
       ),
     );
     const batches = await fs.readdir(stagingRoot);
     expect(batches.some((b) => !used.has(b))).toBe(true);
-    await web.preview.staging.prune(snapshot.items.map((item: { path: string }) => item.path));
+    await web.preview.staging.prune(view.rows.map((item: { path: string }) => item.path));
     expect((await fs.readdir(stagingRoot)).sort()).toEqual([...used].sort());
   });
 });

@@ -176,11 +176,11 @@ describe.skipIf(!hasChromium)('the web bridge in Chromium', () => {
       const bridge = (window as any).imageDesk;
       const [session, queue] = await Promise.all([
         bridge.invoke('session:get'),
-        bridge.invoke('queue:snapshot'),
+        bridge.invoke('queue:view', { filter: 'all', offset: 0, limit: 500 }),
       ]);
       return {
         signedIn: session.result.signedIn,
-        states: queue.result.items.map((item: { state: string }) => item.state),
+        states: queue.result.rows.map((item: { state: string }) => item.state),
       };
     });
     expect(state).toEqual({ signedIn: true, states: ['done', 'done', 'done', 'done'] });

@@ -69,7 +69,9 @@ describe('web bridge ordering', () => {
   it('delivers older events before the answer and newer ones after it', async () => {
     const { bridge, net, log, source } = setup();
     source.open(3);
-    const answered = bridge.invoke('queue:snapshot').then(() => log.push('answer'));
+    const answered = bridge
+      .invoke('queue:view', { filter: 'all', offset: 0, limit: 50 })
+      .then(() => log.push('answer'));
     await tick();
     source.push(4, 'queue:item', { state: 'uploading' }); // before the snapshot was taken
     source.push(6, 'queue:item', { state: 'done' }); // after it, but arriving first

@@ -64,7 +64,10 @@ export async function uploadCommand(
   const progress = createUploadProgress();
   let sessionExpired = false;
   const queue = await UploadQueue.open({
-    file: path.join(ctx.dataDir, 'cli-queue.json'),
+    file: path.join(ctx.dataDir, 'cli-queue.sqlite'),
+    importFrom: path.join(ctx.dataDir, 'cli-queue.json'),
+    report: (message, error) =>
+      ctx.warn(`${message} (${error instanceof Error ? error.message : String(error)})`),
     api: () => ctx.session.api(),
     settings: () => settings,
     // Files left by a run signed in as someone else wait for that account, never upload here.

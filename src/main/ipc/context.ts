@@ -1,5 +1,10 @@
 // What the IPC handlers work with: the plain-Node services of the desktop app.
-import type { QueueItemView, QueueSnapshot } from '../../shared/queue';
+import type {
+  QueueItemView,
+  QueueRetryResult,
+  QueueView,
+  QueueViewQuery,
+} from '../../shared/queue';
 import type { Session } from '../services/session';
 import type { SettingsStore } from '../services/settings-store';
 import type { UpdateStatus } from '../updates/update-controller';
@@ -7,14 +12,14 @@ import type { UpdateStatus } from '../updates/update-controller';
 /** The part of the upload queue the handlers use. */
 export interface QueueControls {
   add(paths: string[], opts?: { albumId?: string }): Promise<QueueItemView[]>;
-  snapshot(): QueueSnapshot;
+  view(query: QueueViewQuery): QueueView;
   pause(ids?: string[]): void;
   resume(ids?: string[]): void;
   /** Sign-out: nothing runs without a token; what the person paused stays paused after. */
   holdForSignIn(): void;
   releaseAfterSignIn(): void;
   cancel(ids?: string[]): Promise<void>;
-  retry(ids?: string[]): void;
+  retry(ids?: string[]): QueueRetryResult;
   clearFinished(): Promise<void>;
 }
 

@@ -9,7 +9,7 @@ export function queueHandlers(
 ): Pick<
   IpcHandlers,
   | 'queue:add'
-  | 'queue:snapshot'
+  | 'queue:view'
   | 'queue:pause'
   | 'queue:resume'
   | 'queue:cancel'
@@ -22,11 +22,11 @@ export function queueHandlers(
     'queue:add': async ({ paths, albumId }) => ({
       items: await ctx.queue.add(paths, albumId ? { albumId } : {}),
     }),
-    'queue:snapshot': async () => ctx.queue.snapshot(),
+    'queue:view': async (query) => ctx.queue.view(query),
     'queue:pause': async ({ ids }) => (ctx.queue.pause(ids), OK),
     'queue:resume': async ({ ids }) => (ctx.queue.resume(ids), OK),
     'queue:cancel': async ({ ids }) => (await ctx.queue.cancel(ids), OK),
-    'queue:retry': async ({ ids }) => (ctx.queue.retry(ids), OK),
+    'queue:retry': async ({ ids }) => ctx.queue.retry(ids),
     'queue:clear-finished': async () => (await ctx.queue.clearFinished(), OK),
     'dialog:choose-images': async () => ({ paths: await ctx.chooseImages() }),
   };

@@ -42,6 +42,8 @@ export const durableItemSchema = z.object({
   /** null: files queued without an account (tests, tools) or by an older version run anywhere. */
   account: itemAccountSchema.nullable().default(null),
   addedAt: z.string(),
+  /** The folder relative to the parent of what was dropped ("shoot/day 1"); null for a file. */
+  folder: z.string().nullable().default(null),
   state: queueStateSchema,
   paused: z.boolean(),
   attempts: z.number().int().nonnegative(),

@@ -12,9 +12,11 @@ export interface FoundFile {
   path: string;
   /** 0 when the path cannot be read now; the worker reports why when it gets to it. */
   size: number;
+  /** Where it sits in what was dropped: "shoot/day 1" for shoot/day 1/a.jpg; null for a file. */
+  folder: string | null;
 }
 
-async function walk(dir: string, out: FoundFile[]): Promise<void> {
+async function walk(dir: string, out: FoundFile[], base: string): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -26,7 +28,7 @@ async function walk(dir: string, out: FoundFile[]): Promise<void> {
     if (isOsLitter(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      await walk(full, out);
+      await walk(full, out, base);
       continue;
     }
     // Links to folders are not followed (a link back up the tree would never end); they, links
@@ -34,7 +36,8 @@ async function walk(dir: string, out: FoundFile[]): Promise<void> {
     // sentence saying what it is.
     const info = await fs.stat(full).catch(() => undefined);
     if (info && !info.isFile() && !info.isDirectory()) continue;
-    out.push({ path: full, size: info?.isFile() ? info.size : 0 });
+    const folder = path.relative(base, dir).split(path.sep).join('/');
+    out.push({ path: full, size: info?.isFile() ? info.size : 0, folder });
   }
 }
 
@@ -48,8 +51,9 @@ export async function expandPaths(paths: readonly string[]): Promise<FoundFile[]
   for (const given of paths) {
     const full = path.resolve(given);
     const info = await fs.stat(full).catch(() => undefined);
-    if (info?.isDirectory()) await walk(full, out);
-    else out.push({ path: full, size: info?.isFile() ? info.size : 0 });
+    // Relative to the dropped folder's parent, so the folder's own name is part of it.
+    if (info?.isDirectory()) await walk(full, out, path.dirname(full));
+    else out.push({ path: full, size: info?.isFile() ? info.size : 0, folder: null });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // written to disk (bytes in flight, recovery flag, which identical file it waits for).
 import { isTerminal, type QueueItemView } from '../../shared/queue';
 import type { DurableItem } from './durable-item';
-import { toView } from './transitions';
+import { bytesOf, toView } from './transitions';
 import type { Variant } from './worker-context';
 
 export interface Runtime {
@@ -16,9 +16,16 @@ export interface Runtime {
 export class ItemBook {
   private readonly items = new Map<string, DurableItem>();
   private readonly runtime = new Map<string, Runtime>();
+  /**
+   * Files that were queued and not paused when last offered: the only ones the scheduler looks
+   * at, so a change costs the same with 100,000 finished or paused files in the list as with
+   * none. Entries that stopped being candidates are dropped as they are met.
+   */
+  private readonly candidates = new Set<string>();
 
   add(item: DurableItem, recovered: boolean): void {
     this.items.set(item.id, item);
+    this.offer(item);
     this.runtime.set(item.id, {
       inFlight: { original: 0, thumbnail: 0 },
       recovery: { pending: recovered },
@@ -29,6 +36,21 @@ export class ItemBook {
   remove(id: string): void {
     this.items.delete(id);
     this.runtime.delete(id);
+    this.candidates.delete(id);
+  }
+
+  /** Call after a file's state or pause changed: it may be ready to start now. */
+  offer(item: DurableItem): void {
+    if (item.state === 'queued' && !item.paused) this.candidates.add(item.id);
+  }
+
+  /** Queued, unpaused files in the order they became so (some may still wait: isReady). */
+  *waiting(): Generator<DurableItem> {
+    for (const id of this.candidates) {
+      const item = this.items.get(id);
+      if (!item || item.state !== 'queued' || item.paused) this.candidates.delete(id);
+      else yield item;
+    }
   }
 
   get(id: string): DurableItem | undefined {
@@ -37,6 +59,11 @@ export class ItemBook {
 
   all(): DurableItem[] {
     return [...this.items.values()];
+  }
+
+  /** Every file in order, without copying the list. */
+  values(): IterableIterator<DurableItem> {
+    return this.items.values();
   }
 
   /** The given ids that exist and pass `keep`, or every item when ids is undefined. */
@@ -63,11 +90,6 @@ export class ItemBook {
     return Math.max(0, delta);
   }
 
-  /** `holder` reached a final state: files waiting for it can be decided now. */
-  releaseWaiters(holder: string): void {
-    for (const rt of this.runtime.values()) if (rt.waitingFor === holder) rt.waitingFor = undefined;
-  }
-
   /** Queued, not paused, and not waiting for an identical file that is still on its way. */
   isReady(item: DurableItem): boolean {
     if (item.state !== 'queued' || item.paused) return false;
@@ -78,18 +100,27 @@ export class ItemBook {
     return !holder || isTerminal(holder.state);
   }
 
+  /** Upload bytes of one file, counting what is in flight now. */
+  bytes(item: DurableItem): { bytesTotal: number; bytesSent: number } {
+    return bytesOf(item, this.bytesInFlight(item));
+  }
+
+  private bytesInFlight(item: DurableItem): number {
+    const { inFlight } = this.rt(item);
+    return (
+      (item.upload?.original.sent ? 0 : inFlight.original) +
+      (item.upload?.thumbnail.sent ? 0 : inFlight.thumbnail)
+    );
+  }
+
   view(
     id: string,
     extra: { queuePaused: boolean; heldFor: (item: DurableItem) => string | null },
   ): QueueItemView | undefined {
     const item = this.items.get(id);
     if (!item) return undefined;
-    const { inFlight } = this.rt(item);
-    const bytesInFlight =
-      (item.upload?.original.sent ? 0 : inFlight.original) +
-      (item.upload?.thumbnail.sent ? 0 : inFlight.thumbnail);
     return toView(item, {
-      bytesInFlight,
+      bytesInFlight: this.bytesInFlight(item),
       queuePaused: extra.queuePaused,
       heldFor: extra.heldFor(item),
     });

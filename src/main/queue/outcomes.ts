@@ -81,6 +81,7 @@ export function newItem(
   size: number,
   albumId: string | null,
   account: ItemAccount | null,
+  folder: string | null = null,
 ): DurableItem {
   return {
     id: crypto.randomUUID(),
@@ -89,6 +90,7 @@ export function newItem(
     albumId,
     account,
     addedAt: new Date().toISOString(),
+    folder,
     state: 'queued',
     paused: false,
     attempts: 0,

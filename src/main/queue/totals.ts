@@ -1,9 +1,11 @@
 // Batch totals for the progress bar: counts per state, bytes, throughput over the last few
 // seconds of transfers, and an ETA for the files still to go.
 import {
+  QUEUE_FILTERS,
   QUEUE_STATES,
   isTerminal,
-  type QueueItemView,
+  matchesFilter,
+  type QueueFilterCounts,
   type QueueState,
   type QueueTotals,
 } from '../../shared/queue';
@@ -41,46 +43,61 @@ export class ThroughputMeter {
   }
 }
 
+/** What the totals need of one file: its state and sizes. */
+export interface TotalsEntry {
+  state: QueueState;
+  sourceSize: number;
+  bytesTotal: number;
+  bytesSent: number;
+}
+
+/**
+ * Totals over the signed-in account's files (`entries`); another account's unfinished files are
+ * only counted (`heldForAccount`), never listed, sized or named. One pass, nothing allocated
+ * per file: it runs over the whole list a few times a second.
+ */
 export function computeTotals(
-  views: readonly QueueItemView[],
+  entries: Iterable<TotalsEntry>,
   throughput: number,
   paused: boolean,
+  heldForAccount = 0,
 ): QueueTotals {
   const byState = Object.fromEntries(QUEUE_STATES.map((s) => [s, 0])) as Record<QueueState, number>;
+  let count = 0;
   let bytesTotal = 0;
   let bytesSent = 0;
   // Files not processed yet have no upload size; estimate it from how much processing has
   // shrunk (or grown) the files seen so far.
   let processedSource = 0;
   let processedOutput = 0;
-  for (const v of views) {
+  let remainingKnown = 0;
+  let unprocessedSource = 0;
+  let active = 0;
+  for (const v of entries) {
+    count += 1;
     byState[v.state] += 1;
-    // Another account's files are not part of this account's transfer.
-    if (v.heldFor !== null && !isTerminal(v.state)) continue;
     bytesTotal += v.bytesTotal;
     bytesSent += v.bytesSent;
     if (v.bytesTotal > 0 && v.sourceSize > 0) {
       processedSource += v.sourceSize;
       processedOutput += v.bytesTotal;
     }
+    if (isTerminal(v.state)) continue;
+    active += 1;
+    if (v.bytesTotal > 0) remainingKnown += v.bytesTotal - v.bytesSent;
+    else unprocessedSource += v.sourceSize;
   }
   const ratio = processedSource > 0 ? processedOutput / processedSource : 1;
-  let remaining = 0;
-  let active = 0;
-  let heldForAccount = 0;
-  for (const v of views) {
-    if (isTerminal(v.state)) continue;
-    // Another account's files will not move while this one is signed in.
-    if (v.heldFor !== null) {
-      heldForAccount += 1;
-      continue;
-    }
-    active += 1;
-    remaining += v.bytesTotal > 0 ? v.bytesTotal - v.bytesSent : v.sourceSize * ratio;
-  }
+  const remaining = remainingKnown + unprocessedSource * ratio;
+  const counts = Object.fromEntries(
+    QUEUE_FILTERS.map((f) => [
+      f,
+      QUEUE_STATES.reduce((n, s) => n + (matchesFilter(s, f) ? byState[s] : 0), 0),
+    ]),
+  ) as QueueFilterCounts;
   const rate = Math.round(throughput);
   return {
-    count: views.length,
+    count,
     byState,
     bytesTotal,
     bytesSent,
@@ -88,5 +105,6 @@ export function computeTotals(
     etaSeconds: active > 0 && rate > 0 && !paused ? Math.ceil(remaining / rate) : null,
     paused,
     heldForAccount,
+    counts,
   };
 }

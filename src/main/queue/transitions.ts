@@ -38,19 +38,28 @@ export function outputBytes(item: DurableItem): number {
   return item.output ? item.output.original.size + item.output.thumbnail.size : 0;
 }
 
-/** What the renderer and the CLI see: no URLs, no headers, no hints. */
-export function toView(
+/** Bytes to upload once processed, and how many of them are sent (with those in flight). */
+export function bytesOf(
   item: DurableItem,
-  extra: { bytesInFlight: number; queuePaused: boolean; heldFor: string | null },
-): QueueItemView {
+  bytesInFlight: number,
+): { bytesTotal: number; bytesSent: number } {
   const bytesTotal = outputBytes(item);
   let bytesSent = 0;
   if (item.state === 'done') bytesSent = bytesTotal;
   else if (item.upload && item.output) {
     if (item.upload.original.sent) bytesSent += item.output.original.size;
     if (item.upload.thumbnail.sent) bytesSent += item.output.thumbnail.size;
-    bytesSent = Math.min(bytesTotal, bytesSent + extra.bytesInFlight);
+    bytesSent = Math.min(bytesTotal, bytesSent + bytesInFlight);
   }
+  return { bytesTotal, bytesSent };
+}
+
+/** What the renderer and the CLI see: no URLs, no headers, no hints. */
+export function toView(
+  item: DurableItem,
+  extra: { bytesInFlight: number; queuePaused: boolean; heldFor: string | null },
+): QueueItemView {
+  const { bytesTotal, bytesSent } = bytesOf(item, extra.bytesInFlight);
   return {
     id: item.id,
     path: item.path,
@@ -68,5 +77,6 @@ export function toView(
     error: item.error,
     attempts: item.attempts,
     addedAt: item.addedAt,
+    folder: item.folder,
   };
 }

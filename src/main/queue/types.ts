@@ -6,8 +6,12 @@ import type { ItemAccount } from './durable-item';
 import type { RetryOptions } from './retry';
 
 export interface UploadQueueDeps {
-  /** The durable state file, e.g. <dataDir>/queue.json; a lock file sits next to it. */
+  /** The queue's SQLite database, e.g. <dataDir>/queue.sqlite; one process opens it at a time. */
   file: string;
+  /** An earlier version's JSON queue file: imported on open, then renamed `*.imported-<time>`. */
+  importFrom?: string;
+  /** Where failed writes of the database are reported (default console.error). */
+  report?: (message: string, error: unknown) => void;
   /** The current client; called per request, so a re-login takes effect on resume(). */
   api: () => ApiClient;
   /** Read when each file starts processing and for the network limit. */
@@ -21,8 +25,7 @@ export interface UploadQueueDeps {
   /**
    * Finished files (done, duplicate, canceled) kept in the list; when files are added beyond
    * it, the oldest are forgotten (they are in the gallery). Failed files are always kept: they
-   * need the person. Default 1000, which keeps the state file small enough to rewrite several
-   * times a second. */
+   * need the person. Default 1000. */
   keepFinished?: number;
   /**
    * The signed-in account, if the queue serves more than one over time (the desktop app): new

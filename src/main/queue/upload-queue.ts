@@ -5,21 +5,28 @@ import { defaultImageThreads } from '../../imaging/concurrency';
 import { idSchema } from '../../shared/api/common';
 import { CodedError } from '../../shared/errors';
 import {
+  NOT_RETRYABLE,
+  isRetryable,
   isTerminal,
   type QueueItemView,
+  type QueueRetryResult,
   type QueueSnapshot,
   type QueueState,
+  type QueueTotals,
+  type QueueView,
+  type QueueViewQuery,
 } from '../../shared/queue';
+import type { ErrorCode } from '../../shared/errors';
 import { BufferSlots, SLOT_SLACK, type BufferStats, type Slot } from './buffer-slots';
-import type { DurableItem, ItemAccount, QueueFile } from './durable-item';
+import type { DurableItem, ItemAccount } from './durable-item';
 import { ContentClaims, findOwnImage } from './duplicates';
 import { expandPaths } from './expand-paths';
-import { heldForAccount, mayUpload } from './item-account';
+import { accountKey, heldForAccount, mayUpload } from './item-account';
+import { windowOf } from './queue-views';
 import { CANCELED, DUPLICATE, decide, newItem, toItemError, stopRun, type Run } from './outcomes';
 import { QueueEvents } from './queue-events';
-import { acquireQueueLock, type QueueLock } from './queue-lock';
 import { DEFAULT_RETRY } from './retry';
-import { loadQueueFile, StateStore, type LoadedState } from './state-store';
+import { StateStore, type LoadedState } from './state-store';
 import { computeTotals, ThroughputMeter } from './totals';
 import { transition } from './transitions';
 import { ItemBook } from './item-book';
@@ -47,13 +54,12 @@ export class UploadQueue {
   private readonly cpuConcurrency: number;
   private readonly slots: BufferSlots;
   private readonly claims: ContentClaims;
-  private readonly store: StateStore;
   private readonly events: QueueEvents;
   private readonly meter = new ThroughputMeter();
   private readonly ctx: WorkerContext;
   /**
    * "Pause all" is on: every unfinished file was paused and files added meanwhile start paused.
-   * Files resumed one by one run anyway. Kept in the state file.
+   * Files resumed one by one run anyway. Kept in the database.
    */
   private pausedAll: boolean;
   /** A 401 or a sign-out: nothing can run until someone signs in. Never written to disk. */
@@ -62,37 +68,37 @@ export class UploadQueue {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
 
-  /** Loads the state file (a damaged one is set aside and reported) and locks it. */
+  /**
+   * Opens and locks the queue's database (a damaged one is set aside and reported; a second
+   * process gets CONFLICT), importing an earlier version's JSON file once.
+   */
   static async open(deps: UploadQueueDeps): Promise<UploadQueue> {
-    const lock = await acquireQueueLock(deps.file);
+    const { store, loaded } = await StateStore.open({
+      file: deps.file,
+      importFrom: deps.importFrom,
+      report: deps.report ?? ((message, error) => console.error(message, error)),
+    });
     try {
-      const loaded = await loadQueueFile(deps.file);
-      const queue = new UploadQueue(deps, lock, loaded);
-      if (loaded.warning) await queue.store.flush();
-      return queue;
+      return new UploadQueue(deps, store, loaded);
     } catch (error) {
-      await lock.release();
+      store.close();
       throw error;
     }
   }
 
   private constructor(
     private readonly deps: UploadQueueDeps,
-    private readonly lock: QueueLock,
+    private readonly store: StateStore,
     loaded: LoadedState,
   ) {
     this.loadWarning = loaded.warning;
-    this.pausedAll = loaded.state.paused;
+    this.pausedAll = loaded.paused;
     // The server's image pool bound: the main process keeps a core and a libuv thread for I/O.
     this.cpuConcurrency = Math.max(1, deps.cpuConcurrency ?? defaultImageThreads());
     this.claims = new ContentClaims((id) => this.book.get(id));
-    for (const item of loaded.state.items) {
+    for (const item of loaded.items) {
       // Whatever was in flight when the process stopped starts over from its checkpoint.
       if (!isTerminal(item.state)) item.state = 'queued';
-      // Files written before pauses were kept per file: "pause all" meant every file.
-      if (this.pausedAll && !loaded.state.perFilePause && !isTerminal(item.state)) {
-        item.paused = true;
-      }
       this.book.add(item, item.upload !== null);
       if (!isTerminal(item.state) && item.hints && item.output) {
         this.claims.claim(item.output.original.sha256, item.id);
@@ -102,11 +108,14 @@ export class UploadQueue {
       () => this.cpuConcurrency + this.deps.settings().concurrency + SLOT_SLACK,
       () => queueMicrotask(() => this.pump()),
     );
-    this.store = new StateStore(deps.file, () => this.fileState());
     this.events = new QueueEvents(
       deps.onEvent,
-      (id) => this.view(id),
-      () => this.snapshot().totals,
+      // Another account's files send no events: their names are not this account's to see.
+      (id) => {
+        const item = this.book.get(id);
+        return item && this.isVisible(item) ? this.itemView(id) : undefined;
+      },
+      () => this.totals(),
     );
     this.ctx = createWorkerContext({
       api: () => this.deps.api(),
@@ -119,8 +128,8 @@ export class UploadQueue {
       hooks: {
         setState: (item, state) => this.setState(item, state),
         progress: (item, variant, loaded) => this.progress(item, variant, loaded),
-        persist: () => this.store.schedule(),
-        flush: () => this.store.flush(),
+        persist: (item) => this.store.save([item]),
+        flush: (item) => this.store.save([item], { durable: true }),
       },
     });
   }
@@ -142,16 +151,22 @@ export class UploadQueue {
     for (const file of found) {
       if (waiting.has(file.path)) continue;
       waiting.add(file.path);
-      const item = newItem(file.path, file.size, options.albumId ?? null, this.account() ?? null);
+      const item = newItem(
+        file.path,
+        file.size,
+        options.albumId ?? null,
+        this.account() ?? null,
+        file.folder,
+      );
       item.paused = this.pausedAll;
       this.book.add(item, false);
       added.push(item);
       this.events.item(item.id, true);
     }
+    await this.store.saveMany(added);
     if (this.forgetOldestFinished()) this.events.totalsNow();
-    this.store.schedule();
     this.pump();
-    return added.map((item) => this.view(item.id)!);
+    return added.map((item) => this.itemView(item.id)!);
   }
 
   start(): void {
@@ -166,13 +181,15 @@ export class UploadQueue {
    */
   pause(ids?: string[]): void {
     this.assertOpen();
-    if (!ids) this.pausedAll = true;
-    for (const item of this.book.pick(ids, (i) => !isTerminal(i.state))) {
+    if (!ids) this.setPausedAll(true);
+    const picked = this.book.pick(ids, (i) => !isTerminal(i.state) && this.isVisible(i));
+    for (const item of picked) {
       item.paused = true;
       const run = this.runs.get(item.id);
       if (run) stopRun(run, 'pause');
       this.events.item(item.id, true);
     }
+    this.store.saveSoon(picked);
     this.changed();
   }
 
@@ -183,18 +200,18 @@ export class UploadQueue {
   resume(ids?: string[]): void {
     this.assertOpen();
     if (!ids) {
-      this.pausedAll = false;
+      this.setPausedAll(false);
       this.heldForSignIn = false;
     }
-    for (const item of this.book.pick(ids)) {
-      if (!item.paused) continue;
+    const resumed = this.book.pick(ids, (item) => item.paused && this.isVisible(item));
+    for (const item of resumed) {
       item.paused = false;
+      this.book.offer(item);
       this.events.item(item.id, true);
     }
+    this.store.saveSoon(resumed);
     // Every file was resumed one by one: the queue as a whole is not paused any more either.
-    if (this.pausedAll && !this.book.all().some((i) => i.paused && !isTerminal(i.state))) {
-      this.pausedAll = false;
-    }
+    if (this.pausedAll && !this.anyPaused()) this.setPausedAll(false);
     this.changed();
   }
 
@@ -223,7 +240,7 @@ export class UploadQueue {
   async cancel(ids?: string[]): Promise<void> {
     this.assertOpen();
     const stopping: Promise<void>[] = [];
-    for (const item of this.book.pick(ids)) {
+    for (const item of this.book.pick(ids, (i) => this.isVisible(i))) {
       if (isTerminal(item.state)) continue;
       const run = this.runs.get(item.id);
       if (run) {
@@ -235,30 +252,53 @@ export class UploadQueue {
     }
     await Promise.all(stopping);
     this.changed();
-    await this.store.flush();
   }
 
-  /** Puts failed and canceled files (all of them without ids) back in the queue. */
-  retry(ids?: string[]): void {
+  /**
+   * Puts failed and canceled files back in the queue. Without ids: every one that trying again
+   * may help; the others (an SVG, a damaged file) stay, counted by reason in the result. With
+   * ids (a row's own Retry) the person asked for those files, so they go whatever failed them.
+   */
+  retry(ids?: string[]): QueueRetryResult {
     this.assertOpen();
-    for (const item of this.book.pick(ids)) {
+    let retried = 0;
+    const left = new Map<ErrorCode, number>();
+    for (const item of this.book.pick(ids, (i) => this.isVisible(i))) {
       if (item.state !== 'failed' && item.state !== 'canceled') continue;
+      if (!ids && !isRetryable(item)) {
+        const code = item.error!.code;
+        left.set(code, (left.get(code) ?? 0) + 1);
+        continue;
+      }
       item.paused = false;
       this.setState(item, 'queued');
+      retried += 1;
     }
     this.changed();
+    const notRetried = [...left].map(([code, count]) => ({
+      code,
+      count,
+      reason: NOT_RETRYABLE[code] ?? 'not retryable',
+    }));
+    return { retried, notRetried };
   }
 
-  /** Forgets finished files (done, duplicate, failed, canceled). */
-  async clearFinished(): Promise<void> {
+  /** Forgets done, duplicate and canceled files; failed ones stay until they are dealt with. */
+  clearFinished(): Promise<void> {
     this.assertOpen();
-    for (const item of this.book.all()) {
-      if (!isTerminal(item.state) || this.runs.has(item.id)) continue;
+    const cleared = this.book
+      .all()
+      .filter(
+        (i) =>
+          isTerminal(i.state) && i.state !== 'failed' && this.isVisible(i) && !this.runs.has(i.id),
+      );
+    for (const item of cleared) {
       this.book.remove(item.id);
       this.claims.release(item.id);
     }
+    this.store.remove(cleared.map((item) => item.id));
     this.events.totalsNow();
-    await this.store.flush();
+    return Promise.resolve();
   }
 
   /** Past the keepFinished cap, the oldest done, duplicate and canceled files leave the list. */
@@ -272,13 +312,68 @@ export class UploadQueue {
       this.book.remove(item.id);
       this.claims.release(item.id);
     }
+    this.store.remove(forget.map((item) => item.id));
     return forget.length > 0;
   }
 
+  /**
+   * Every file, another account's included (marked heldFor): for the CLI's report and tests.
+   * The renderer gets view() instead.
+   */
   snapshot(): QueueSnapshot {
-    const items = this.book.all().map((item) => this.view(item.id)!);
-    const paused = this.pausedAll || this.heldForSignIn;
-    return { items, totals: computeTotals(items, this.meter.rate(), paused) };
+    const items = this.book.all().map((item) => this.itemView(item.id)!);
+    return { items, totals: this.totals() };
+  }
+
+  /** One window of one filter's rows, of the signed-in account's files only, with totals. */
+  view(query: QueueViewQuery): QueueView {
+    const totals = this.totals();
+    const own = (function* (queue: UploadQueue, items: Iterable<DurableItem>) {
+      for (const item of items) if (queue.isVisible(item)) yield item;
+    })(this, this.book.values());
+    const rows = windowOf(own, query.filter, query.offset, query.limit, (item) =>
+      this.itemView(item.id)!,
+    );
+    return {
+      filter: query.filter,
+      offset: query.offset,
+      total: totals.counts[query.filter],
+      rows,
+      totals,
+    };
+  }
+
+  /** The signed-in account's totals; another account's unfinished files only as a count. */
+  totals(): QueueTotals {
+    let held = 0;
+    const entries = (function* (queue: UploadQueue, book: ItemBook) {
+      // One object reused for every file: the totals read it before the next is made.
+      const entry = { state: 'queued' as QueueState, sourceSize: 0, bytesTotal: 0, bytesSent: 0 };
+      for (const item of book.values()) {
+        if (!queue.isVisible(item)) {
+          if (!isTerminal(item.state)) held += 1;
+          continue;
+        }
+        const bytes = book.bytes(item);
+        entry.state = item.state;
+        entry.sourceSize = item.sourceSize;
+        entry.bytesTotal = bytes.bytesTotal;
+        entry.bytesSent = bytes.bytesSent;
+        yield entry;
+      }
+    })(this, this.book);
+    const totals = computeTotals(entries, this.meter.rate(), this.pausedAll || this.heldForSignIn);
+    return { ...totals, heldForAccount: held };
+  }
+
+  /** The file on disk behind a queued file (local previews), if it is in the list. */
+  pathOf(id: string): string | undefined {
+    return this.book.get(id)?.path;
+  }
+
+  /** Every path in the list (the preview's staging area keeps only these). */
+  paths(): string[] {
+    return this.book.all().map((item) => item.path);
   }
 
   /** Read-only counters for tests and the benchmark: buffers held and their cap. */
@@ -292,7 +387,7 @@ export class UploadQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Stops in-flight work (it resumes from its checkpoint next time), writes the file, unlocks. */
+  /** Stops in-flight work (it resumes from its checkpoint next time), saves, and unlocks. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -301,9 +396,8 @@ export class UploadQueue {
     await Promise.all(runs.map((r) => r.finished));
     this.events.close();
     try {
-      await this.store.close();
+      this.store.close();
     } finally {
-      await this.lock.release();
       this.resolveIdle();
     }
   }
@@ -312,7 +406,7 @@ export class UploadQueue {
 
   private pump(): void {
     if (!this.started || this.closed || this.heldForSignIn) return;
-    for (const item of this.book.all()) {
+    for (const item of this.book.waiting()) {
       if (!this.isRunnable(item)) continue;
       const slot = this.slots.tryAcquire();
       if (!slot) break;
@@ -334,6 +428,7 @@ export class UploadQueue {
     // Queued while signed out: from its first run on it belongs to the account running it, so
     // a later sign-in as someone else cannot finish it into their gallery.
     if (!item.account && this.deps.account) item.account = this.account() ?? null;
+    this.store.save([item]);
     const signals = { abort: controller.signal, wrapUp: run.wrapUp.signal };
     run.finished = runItem(this.ctx, item, slot, signals, rt.recovery)
       .then(
@@ -345,6 +440,7 @@ export class UploadQueue {
         this.runs.delete(item.id);
         item.state = 'failed';
         item.error = toItemError(undefined);
+        this.store.save([item]);
         this.changed();
       });
     return run;
@@ -388,6 +484,9 @@ export class UploadQueue {
       case 'failed':
         this.finish(item, 'failed', decision.error);
     }
+    // setState wrote the row if the state changed; a run that ends where it started (stopped
+    // while still queued) may still have changed the record.
+    this.store.save([item]);
     this.changed();
   }
 
@@ -400,8 +499,8 @@ export class UploadQueue {
     else this.claims.release(item.id);
     item.error = error;
     this.book.rt(item).waitingFor = undefined;
+    // Files waiting for this one need no word: isReady sees that their holder has finished.
     this.setState(item, state);
-    this.book.releaseWaiters(item.id);
   }
 
   private expireSession(): void {
@@ -430,13 +529,13 @@ export class UploadQueue {
   private isIdle(): boolean {
     if (this.runs.size > 0) return false;
     if (!this.started || this.closed || this.heldForSignIn) return true;
-    return !this.book.all().some((i) => this.isRunnable(i));
+    for (const item of this.book.waiting()) if (this.isRunnable(item)) return false;
+    return true;
   }
 
-  /** After any change: start what can start, save, report totals, wake idle() waiters. */
+  /** After any change: start what can start, report totals, wake idle() waiters. */
   private changed(): void {
     this.pump();
-    this.store.schedule();
     this.events.totalsNow();
     if (this.isIdle()) this.resolveIdle();
   }
@@ -453,7 +552,8 @@ export class UploadQueue {
     if (item.state === state) return;
     transition(item, state);
     if (state === 'queued') item.duplicateOf = null;
-    this.store.schedule();
+    this.book.offer(item);
+    this.store.save([item]);
     this.events.item(item.id, true);
   }
 
@@ -462,7 +562,17 @@ export class UploadQueue {
     this.events.item(item.id, false);
   }
 
-  private view(id: string): QueueItemView | undefined {
+  /**
+   * Shown to the signed-in account: its own files and files queued without an account. A queue
+   * that tracks no account (tests, tools) shows everything.
+   */
+  private isVisible(item: DurableItem): boolean {
+    if (!this.deps.account || !item.account) return true;
+    const current = this.account();
+    return current !== undefined && accountKey(item.account) === accountKey(current);
+  }
+
+  private itemView(id: string): QueueItemView | undefined {
     const current = this.account();
     return this.book.view(id, {
       queuePaused: this.heldForSignIn,
@@ -470,8 +580,15 @@ export class UploadQueue {
     });
   }
 
-  private fileState(): QueueFile {
-    return { version: 1, paused: this.pausedAll, perFilePause: true, items: this.book.all() };
+  private anyPaused(): boolean {
+    for (const item of this.book.values()) if (item.paused && !isTerminal(item.state)) return true;
+    return false;
+  }
+
+  private setPausedAll(paused: boolean): void {
+    if (this.pausedAll === paused) return;
+    this.pausedAll = paused;
+    this.store.setPaused(paused);
   }
 
   private assertOpen(): void {

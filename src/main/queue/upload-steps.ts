@@ -94,7 +94,7 @@ export async function processStep(
   }
   item.options = options;
   item.output = output;
-  ctx.persist();
+  ctx.persist(item);
   return processed;
 }
 
@@ -167,7 +167,7 @@ export async function presignStep(
   }
   // If the process dies mid-PUT, the restart must know these keys to register or re-send
   // them instead of uploading a second copy under new keys.
-  await ctx.flush();
+  ctx.flush(item);
 }
 
 /** PUTs whatever is not stored yet; 'resign' when the store refused the URL (expired). */
@@ -197,7 +197,7 @@ export async function putStep(
           );
           upload[variant].sent = true;
           ctx.progress(item, variant, 0);
-          ctx.persist();
+          ctx.persist(item);
         }
       },
       { signal },

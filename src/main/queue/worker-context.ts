@@ -29,10 +29,10 @@ export interface WorkerContext {
   setState(item: DurableItem, state: QueueState): void;
   /** Bytes of one PUT acknowledged so far; 0 restarts the count (a retried PUT). */
   progress(item: DurableItem, variant: Variant, loaded: number): void;
-  /** Coalesced write of the state file. */
-  persist(): void;
-  /** Write now; resolves when it is on disk. */
-  flush(): Promise<void>;
+  /** Saves the item's row (a crash of the process keeps it). */
+  persist(item: DurableItem): void;
+  /** Saves the item's row so that even a power cut keeps it; throws when it could not. */
+  flush(item: DurableItem): void;
 }
 
 export type RunOutcome =

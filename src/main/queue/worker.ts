@@ -62,7 +62,7 @@ export async function runItem(
       signals.wrapUp.throwIfAborted();
       lastError = first.error;
       prepareNextRound(item, first);
-      ctx.persist();
+      ctx.persist(item);
     }
 
     for (let round = 1; round <= MAX_ROUNDS; round++) {
@@ -95,7 +95,7 @@ export async function runItem(
             if (verdict.type !== 'unique') return verdict;
           }
           item.hints = drawHints();
-          ctx.persist();
+          ctx.persist(item);
         }
         let put: 'ok' | 'resign' = 'resign';
         for (let sign = 0; sign < MAX_ROUNDS && put === 'resign'; sign++) {
@@ -116,7 +116,7 @@ export async function runItem(
       signals.wrapUp.throwIfAborted();
       lastError = result.error;
       prepareNextRound(item, result);
-      ctx.persist();
+      ctx.persist(item);
     }
     throw lastError;
   } finally {

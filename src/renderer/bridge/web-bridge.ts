@@ -188,13 +188,13 @@ export function createWebBridge(options: WebBridgeOptions = {}): ImageDeskBridge
   };
 
   const resync = async () => {
-    const [session, queue] = await Promise.all([invoke('session:get'), invoke('queue:snapshot')]);
+    const [session, queue] = await Promise.all([
+      invoke('session:get'),
+      invoke('queue:view', { filter: 'all', offset: 0, limit: 1 }),
+    ]);
     if (session.ok) deliver('session:changed', session.result);
-    if (queue.ok) {
-      const snapshot = queue.result as IpcResult<'queue:snapshot'>;
-      for (const item of snapshot.items) deliver('queue:item', item);
-      deliver('queue:totals', snapshot.totals);
-    }
+    // Fresh totals make the renderer fetch the rows it shows again.
+    if (queue.ok) deliver('queue:totals', (queue.result as IpcResult<'queue:view'>).totals);
   };
 
   if (options.eager) connect();

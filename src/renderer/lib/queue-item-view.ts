@@ -1,6 +1,6 @@
 // One queued file as the list shows it: a state label, a progress percentage and the sentence
 // under its name (the error, the duplicate it matched, or how far along it is).
-import { isTerminal, type QueueItemView, type QueueState } from '../../shared/queue';
+import { isRetryable, isTerminal, type QueueItemView, type QueueState } from '../../shared/queue';
 import { formatBytes, formatPercent } from './format';
 
 const LABELS: Record<QueueState, string> = {
@@ -64,7 +64,9 @@ export function describeItem(item: QueueItemView): ItemView {
     tone: item.paused && !finished ? 'idle' : TONES[item.state],
     percent,
     detail,
-    canRetry: item.state === 'failed' || item.state === 'canceled',
+    // A file that can never succeed (an SVG, a damaged file) gets no Retry; a missing file
+    // does, since it may be back (a drive plugged in again).
+    canRetry: isRetryable(item) || item.error?.code === 'FILE_NOT_FOUND',
     canCancel: !finished,
     canPause: !finished && !item.paused,
     canResume: !finished && item.paused,

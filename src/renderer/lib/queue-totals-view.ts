@@ -27,14 +27,15 @@ export function describeTotals(totals: QueueTotals | null): TotalsView {
   const duplicates = by.duplicate ?? 0;
   const failed = by.failed ?? 0;
   const canceled = by.canceled ?? 0;
+  // count is the signed-in account's files; another account's waiting ones are only `held`.
   const held = totals?.heldForAccount ?? 0;
-  const active = Math.max(0, count - done - duplicates - failed - canceled - held);
-  const own = count - held;
+  const active = Math.max(0, count - done - duplicates - failed - canceled);
+  const own = count;
   const bytesTotal = totals?.bytesTotal ?? 0;
   const bytesSent = totals?.bytesSent ?? 0;
   const paused = totals?.paused ?? false;
   let headline: string;
-  if (count === 0) headline = 'No uploads yet';
+  if (count === 0 && held === 0) headline = 'No uploads yet';
   else if (own === 0) headline = '';
   else if (active === 0) headline = `${plural(own, 'file')} finished`;
   else headline = `${done.toLocaleString()} of ${plural(own, 'file')} uploaded`;

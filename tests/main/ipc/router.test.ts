@@ -15,7 +15,7 @@ import {
   createUpdateController,
   type UpdateController,
 } from '../../../src/main/updates/update-controller';
-import { QUEUE_STATES, type QueueSnapshot } from '../../../src/shared/queue';
+import { QUEUE_STATES, type QueueSnapshot, type QueueViewQuery } from '../../../src/shared/queue';
 import { startTestServer, type TestServer } from '../../server/test-server';
 import { uploadImage } from '../../server/upload-helpers';
 import {
@@ -42,6 +42,7 @@ const EMPTY_SNAPSHOT: QueueSnapshot = {
     etaSeconds: null,
     paused: false,
     heldForAccount: 0,
+    counts: { all: 0, active: 0, failed: 0, duplicates: 0, done: 0 },
   },
 };
 
@@ -51,16 +52,16 @@ function stubQueue() {
   let snapshotError: Error | undefined;
   const queue: QueueControls = {
     add: async (paths, opts) => (calls.push(['add', { paths, opts }]), []),
-    snapshot: () => {
+    view: (query: QueueViewQuery) => {
       if (snapshotError) throw snapshotError;
-      return EMPTY_SNAPSHOT;
+      return { ...query, total: 0, rows: [], totals: EMPTY_SNAPSHOT.totals };
     },
     pause: (ids) => void calls.push(['pause', ids]),
     resume: (ids) => void calls.push(['resume', ids]),
     holdForSignIn: () => void calls.push(['holdForSignIn', undefined]),
     releaseAfterSignIn: () => void calls.push(['releaseAfterSignIn', undefined]),
     cancel: async (ids) => void calls.push(['cancel', ids]),
-    retry: (ids) => void calls.push(['retry', ids]),
+    retry: (ids) => (calls.push(['retry', ids]), { retried: 0, notRetried: [] }),
     clearFinished: async () => void calls.push(['clearFinished', undefined]),
   };
   return { queue, calls, failSnapshotWith: (error: Error) => (snapshotError = error) };
@@ -257,13 +258,13 @@ describe('errors from handlers', () => {
   it('turns an unexpected error into INTERNAL with a generic sentence and no details', async () => {
     const failure = new Error('ENOSPC: no space left on device, open /home/ann/.config/queue.json');
     desk.queue.failSnapshotWith(failure);
-    const res = await desk.router.dispatch('queue:snapshot', undefined);
+    const res = await desk.router.dispatch('queue:view', { filter: 'all', offset: 0, limit: 50 });
     expect(res).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: 'Something went wrong in the app. Try again.' },
     });
     expect(JSON.stringify(res)).not.toMatch(/ENOSPC|\/home\/ann|at .*\.ts/);
-    expect(desk.unexpected).toEqual([['queue:snapshot', failure]]);
+    expect(desk.unexpected).toEqual([['queue:view', failure]]);
   });
 });
 
@@ -388,9 +389,11 @@ describe('queue channels', () => {
       ok: true,
       result: { ok: true },
     });
-    expect(await desk.router.dispatch('queue:snapshot', undefined)).toEqual({
+    expect(
+      await desk.router.dispatch('queue:view', { filter: 'failed', offset: 0, limit: 50 }),
+    ).toEqual({
       ok: true,
-      result: EMPTY_SNAPSHOT,
+      result: { filter: 'failed', offset: 0, total: 0, rows: [], totals: EMPTY_SNAPSHOT.totals },
     });
     expect(await desk.router.dispatch('dialog:choose-images', undefined)).toEqual({
       ok: true,

@@ -38,6 +38,7 @@ function item(id: string, state: QueueState, heldFor: string | null = null): Que
     duplicateOf: null,
     error: null,
     attempts: 0,
+    folder: null,
     addedAt: '2026-01-01T00:00:00.000Z',
   };
 }

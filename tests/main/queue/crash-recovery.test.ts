@@ -1,5 +1,5 @@
-// The process running the queue is SIGKILLed mid-batch and started again on the same state
-// file: unfinished files resume and every file is stored and registered exactly once.
+// The process running the queue is SIGKILLed mid-batch and started again on the same
+// database: unfinished files resume and every file is stored and registered exactly once.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -79,7 +79,7 @@ describe('process killed mid-batch', () => {
       await fs.writeFile(path.join(dir, names[i]!), await noisyJpeg(640, 480, i));
     }
     const env = {
-      QUEUE_FILE: path.join(tmp(), 'queue.json'),
+      QUEUE_FILE: path.join(tmp(), 'queue.sqlite'),
       SERVER_URL: t.baseUrl,
       TOKEN: user.token,
     };
@@ -97,10 +97,11 @@ describe('process killed mid-batch', () => {
     expect(killed.signal).toBe('SIGKILL');
     const doneBeforeKill = [...killed.states.values()].filter((l) => l.state === 'done').length;
     expect(doneBeforeKill).toBeLessThan(names.length);
-    const onDisk = JSON.parse(await fs.readFile(env.QUEUE_FILE, 'utf8'));
-    expect(onDisk.items.some((i: any) => i.upload !== null)).toBe(true);
-    // The lock file of the killed process is still there; the restart takes it over.
-    await expect(fs.stat(`${env.QUEUE_FILE}.lock`)).resolves.toBeTruthy();
+    // The killed process's lock went with it. What it saved: unfinished files with their keys.
+    const onDisk = await openQueue({ file: env.QUEUE_FILE, api: () => user.api });
+    const saved = onDisk.queue.snapshot().items;
+    expect(saved.some((i) => i.state === 'queued' && i.key !== null)).toBe(true);
+    await onDisk.queue.close();
 
     const resumed = await runChild(env);
     expect(resumed.summary).toHaveLength(names.length);
@@ -142,6 +143,7 @@ describe('recovery from each crash point', () => {
       albumId: null,
       account: null,
       addedAt: new Date().toISOString(),
+      folder: null,
       state: stage === 'registered' ? 'registering' : 'uploading',
       paused: false,
       attempts: 1,
@@ -215,13 +217,15 @@ describe('recovery from each crash point', () => {
     const stages = ['issued', 'presigned', 'stored', 'registered'] as const;
     const crashed: Awaited<ReturnType<typeof crashedItem>>[] = [];
     for (const stage of stages) crashed.push(await crashedItem(user, stage, stage));
-    const file = path.join(tmp(), 'stages.json');
+    // Written as an earlier version's JSON file: the import keeps every checkpoint.
+    const importFrom = path.join(tmp(), 'stages.json');
     await fs.writeFile(
-      file,
+      importFrom,
       JSON.stringify({ version: 1, paused: false, items: crashed.map((c) => c.item) }),
     );
 
-    const { queue } = await openQueue({ file, api: () => user.api });
+    const file = path.join(tmp(), 'stages.sqlite');
+    const { queue } = await openQueue({ file, importFrom, api: () => user.api });
     queue.start();
     await queue.idle();
     const items = queue.snapshot().items;

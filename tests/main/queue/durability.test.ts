@@ -1,10 +1,13 @@
-// The queue's file on disk and its guards: a damaged file is reported and replaced, a closed
-// queue picks up where it left off, one process at a time, and memory stays bounded.
-import { spawnSync } from 'node:child_process';
+// The queue's database on disk and its guards: a damaged file is reported and replaced, an
+// earlier version's JSON file is imported once, a closed queue picks up where it left off, one
+// process at a time, and memory stays bounded.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import readline from 'node:readline';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UploadQueue } from '../../../src/main/queue';
+import { newItem } from '../../../src/main/queue/outcomes';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import {
   listRows,
@@ -18,27 +21,33 @@ import {
 
 const server = useServer();
 const tmp = useTempDir();
+const CHILD = path.resolve(import.meta.dirname, 'queue-child.ts');
 
-describe('a damaged state file', () => {
+describe('a damaged file', () => {
   it.each([
-    ['not JSON', '{"version": 1, "items": [ {"id": "half a wri'],
-    ['JSON of the wrong shape', JSON.stringify({ version: 1, paused: false, items: 'none' })],
-  ])('(%s) is set aside with a warning and the queue works', async (label, content) => {
+    ['legacy JSON file, not JSON', 'queue.json', '{"version": 1, "items": [ {"id": "half a wri'],
+    [
+      'legacy JSON file of the wrong shape',
+      'queue.json',
+      JSON.stringify({ version: 1, paused: false, items: 'none' }),
+    ],
+    ['database, not SQLite', 'queue.sqlite', 'SQLite format 3\u0000 but then half a page'],
+  ])('(%s) is set aside with a warning and the queue works', async (label, name, content) => {
     const t = server();
     const user = await newUser(t);
     const dir = path.join(tmp(), `damaged-${label.replace(/\W+/g, '-')}`);
     await fs.mkdir(dir);
-    const file = path.join(dir, 'queue.json');
-    await fs.writeFile(file, content);
+    await fs.writeFile(path.join(dir, name), content);
 
-    const { queue } = await openQueue({ file, api: () => user.api });
-    expect(queue.loadWarning).toMatch(/upload queue file .* so the queue starts empty/);
+    const file = path.join(dir, 'queue.sqlite');
+    const importFrom = path.join(dir, 'queue.json');
+    const { queue } = await openQueue({ file, importFrom, api: () => user.api });
+    expect(queue.loadWarning).toMatch(/upload queue (file|database) .* so the queue starts empty/);
     expect(queue.snapshot().items).toEqual([]);
-    const aside = (await fs.readdir(dir)).filter((f) => f.startsWith('queue.json.corrupt-'));
+    const aside = (await fs.readdir(dir)).filter((f) => f.startsWith(`${name}.corrupt-`));
     expect(aside).toHaveLength(1);
     expect(queue.loadWarning).toContain(aside[0]);
     expect(await fs.readFile(path.join(dir, aside[0]!), 'utf8')).toBe(content);
-    expect(JSON.parse(await fs.readFile(file, 'utf8'))).toMatchObject({ items: [] });
 
     const [photo] = await makeImages(path.join(dir, 'in'), 1, { offset: label.length });
     await queue.add([photo!]);
@@ -76,25 +85,93 @@ describe('restarting', () => {
     await second.queue.close();
   });
 
-  it('refuses a second queue on the same file, and takes over a lock left by a dead process', async () => {
+  it('refuses a second queue on the same database, in this process or another, until the owner is gone', async () => {
     const t = server();
     const user = await newUser(t);
-    const file = path.join(tmp(), 'locked', 'queue.json');
+    const file = path.join(tmp(), 'locked', 'queue.sqlite');
     const deps = { file, api: () => user.api, settings: () => DEFAULT_SETTINGS };
-    const first = await UploadQueue.open(deps);
-    await expect(UploadQueue.open(deps)).rejects.toMatchObject({
+    const inUse = {
       code: 'CONFLICT',
       message: expect.stringMatching(/already open in another Image Desk window or CLI/),
-    });
+    };
+    const first = await UploadQueue.open(deps);
+    await expect(UploadQueue.open(deps)).rejects.toMatchObject(inUse);
     await first.close();
 
-    // A process that has exited: its pid is free, as after a crash.
-    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid!;
-    await fs.writeFile(`${file}.lock`, `${dead}\n`);
+    // Another process holds it open, then is killed: nothing it leaves behind blocks a restart.
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: {
+        ...process.env,
+        QUEUE_FILE: file,
+        SERVER_URL: t.baseUrl,
+        TOKEN: user.token,
+        HOLD: '1',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    for await (const line of readline.createInterface({ input: child.stdout })) {
+      if (JSON.parse(line).holding) break;
+    }
+    await expect(UploadQueue.open(deps)).rejects.toMatchObject(inUse);
+    child.kill('SIGKILL');
+    await exited;
     const second = await UploadQueue.open(deps);
-    expect(await fs.readFile(`${file}.lock`, 'utf8')).toBe(`${process.pid}\n`);
     await second.close();
-    await expect(fs.stat(`${file}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('a JSON queue file of an earlier version', () => {
+  it('is imported once, with its pauses, and renamed', async () => {
+    const t = server();
+    const user = await newUser(t);
+    const dir = path.join(tmp(), 'legacy');
+    const photos = await makeImages(path.join(dir, 'in'), 3, { offset: 90 });
+    const importFrom = path.join(dir, 'queue.json');
+    const items = photos.map((p, i) => ({ ...newItem(p, 1000, null, null), paused: i === 2 }));
+    await fs.writeFile(
+      importFrom,
+      JSON.stringify({ version: 1, paused: false, perFilePause: true, items }),
+    );
+    const file = path.join(dir, 'queue.sqlite');
+
+    const first = await openQueue({ file, importFrom, api: () => user.api });
+    expect(first.queue.loadWarning).toBeUndefined();
+    expect(first.queue.snapshot().items.map((i) => [i.id, i.path, i.paused])).toEqual(
+      items.map((i) => [i.id, i.path, i.paused]),
+    );
+    const left = (await fs.readdir(dir)).filter((f) => f.startsWith('queue.json'));
+    expect(left).toEqual([expect.stringMatching(/^queue\.json\.imported-\d+$/)]);
+    first.queue.start();
+    await first.queue.idle();
+    await first.queue.close();
+
+    // The renamed file is not imported again: the finished files stay finished, once each.
+    const second = await openQueue({ file, importFrom, api: () => user.api });
+    expect(second.queue.snapshot().items.map((i) => [i.path, i.state, i.paused])).toEqual(
+      photos.map((p, i) => [p, i === 2 ? 'queued' : 'done', i === 2]),
+    );
+    await second.queue.close();
+    expect(await listRows(t, user.token)).toHaveLength(2);
+  });
+
+  it('written before pauses were kept per file, "pause all" pauses every unfinished file', async () => {
+    const t = server();
+    const user = await newUser(t);
+    const dir = path.join(tmp(), 'legacy-paused');
+    const photos = await makeImages(path.join(dir, 'in'), 2, { offset: 95 });
+    const importFrom = path.join(dir, 'queue.json');
+    const items = photos.map((p) => newItem(p, 1000, null, null));
+    await fs.writeFile(importFrom, JSON.stringify({ version: 1, paused: true, items }));
+
+    const { queue } = await openQueue({
+      file: path.join(dir, 'queue.sqlite'),
+      importFrom,
+      api: () => user.api,
+    });
+    expect(queue.snapshot().items.map((i) => i.paused)).toEqual([true, true]);
+    expect(queue.snapshot().totals.paused).toBe(true);
+    await queue.close();
   });
 });
 

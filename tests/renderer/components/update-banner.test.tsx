@@ -27,6 +27,7 @@ const EMPTY_QUEUE: QueueSnapshot = {
     etaSeconds: null,
     paused: false,
     heldForAccount: 0,
+    counts: { all: 0, active: 0, failed: 0, duplicates: 0, done: 0 },
   },
 };
 
@@ -38,7 +39,13 @@ beforeEach(() => {
   bridge = installScriptedBridge();
   bridge.answer('session:get', { signedIn: false, user: null, serverUrl: 'http://127.0.0.1:8787' });
   bridge.answer('settings:get', DEFAULT_SETTINGS);
-  bridge.answer('queue:snapshot', EMPTY_QUEUE);
+  bridge.answer('queue:view', {
+    filter: 'all',
+    offset: 0,
+    total: 0,
+    rows: EMPTY_QUEUE.items,
+    totals: EMPTY_QUEUE.totals,
+  });
   bridge.answer('update:get-state', { status: 'idle' });
   disconnect = connectMainEvents();
   render(

@@ -19,6 +19,7 @@ const item = (over: Partial<QueueItemView>): QueueItemView => ({
   duplicateOf: null,
   error: null,
   attempts: 0,
+  folder: null,
   addedAt: '2026-01-01T00:00:00.000Z',
   ...over,
 });
@@ -44,17 +45,25 @@ describe('describeItem', () => {
 
   it('a failed file shows its error sentence and can be retried', () => {
     const view = describeItem(
-      item({ state: 'failed', error: { code: 'CORRUPT_IMAGE', message: 'The image is damaged.' } }),
+      item({ state: 'failed', error: { code: 'NETWORK_ERROR', message: 'The server is away.' } }),
     );
     expect(view).toMatchObject({
       label: 'Failed',
       tone: 'error',
-      detail: 'The image is damaged.',
+      detail: 'The server is away.',
       canRetry: true,
       canCancel: false,
       canPause: false,
       canResume: false,
     });
+  });
+
+  it('a file that can never succeed offers no Retry; a missing one does, it may be back', () => {
+    const failed = (code: 'CORRUPT_IMAGE' | 'UNSUPPORTED_TYPE' | 'FILE_NOT_FOUND') =>
+      describeItem(item({ state: 'failed', error: { code, message: 'No.' } })).canRetry;
+    expect([failed('CORRUPT_IMAGE'), failed('UNSUPPORTED_TYPE'), failed('FILE_NOT_FOUND')]).toEqual(
+      [false, false, true],
+    );
   });
 
   it('a duplicate says so and is complete', () => {

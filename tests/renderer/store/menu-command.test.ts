@@ -25,6 +25,7 @@ function queued(id: string, path: string): QueueItemView {
     duplicateOf: null,
     error: null,
     attempts: 0,
+    folder: null,
     addedAt: '2026-01-01T00:00:00.000Z',
   };
 }
@@ -60,7 +61,6 @@ describe('the Choose Images… menu command', () => {
       ['queue:add', { paths: ['/photos/a.jpg', '/photos/trip'] }],
     ]);
     const state = useAppStore.getState();
-    expect(state.queueOrder).toEqual(['q1', 'q2']);
     expect(state.uploadsOpen).toBe(true);
     expect(state.notices.map((n) => n.text)).toEqual(['Added 2 files to the queue.']);
   });

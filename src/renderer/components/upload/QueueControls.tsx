@@ -13,12 +13,14 @@ export function QueueControls() {
         count,
         active: view.active,
         failed: view.failed + view.canceled,
-        finished: count - view.active,
+        // What "Clear finished" removes: failed files stay until they are dealt with.
+        finished: view.done + view.duplicates + view.canceled,
         paused: view.paused,
       };
     }),
   );
   const command = useAppStore((s) => s.queueCommand);
+  const retryFailed = useAppStore((s) => s.retryFailed);
   const clearFinished = useAppStore((s) => s.clearFinished);
   if (count === 0) return null;
   return (
@@ -53,11 +55,7 @@ export function QueueControls() {
         Cancel all
       </button>
       {failed > 0 ? (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void command('queue:retry')}
-        >
+        <button type="button" className="button button--small" onClick={() => void retryFailed()}>
           <Icon name="retry" size={14} />
           Retry failed
         </button>

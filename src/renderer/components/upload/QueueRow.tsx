@@ -12,6 +12,7 @@ export const QUEUE_ROW_HEIGHT = 76;
 export const QueueRow = memo(function QueueRow({ id, y }: { id: string; y: number }) {
   const item = useAppStore((s) => s.queueItems[id]);
   const command = useAppStore((s) => s.queueCommand);
+  const showImage = useAppStore((s) => s.showDuplicateOf);
   const [previewFailed, setPreviewFailed] = useState(false);
   if (!item) return null;
   const view = describeItem(item);
@@ -44,7 +45,20 @@ export const QueueRow = memo(function QueueRow({ id, y }: { id: string; y: numbe
           <span className={`pill pill--${view.tone}`}>{view.label}</span>
         </div>
         <p className="queue-row__detail" title={view.detail}>
+          {item.folder ? <span className="queue-row__folder">{item.folder} · </span> : null}
           {view.detail}
+          {item.state === 'duplicate' && item.duplicateOf ? (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => showImage(item.duplicateOf!)}
+              >
+                Show that image
+              </button>
+            </>
+          ) : null}
         </p>
         {busy || (item.state === 'queued' && item.bytesSent > 0) ? (
           <ProgressBar percent={view.percent} label={`Progress of ${item.name}`} />

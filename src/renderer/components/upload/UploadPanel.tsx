@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/app-store';
 import { Icon } from '../common/Icon';
 import { DropZone } from './DropZone';
 import { QueueControls } from './QueueControls';
+import { QueueFilters } from './QueueFilters';
 import { QueueList } from './QueueList';
 import { QueueSummary } from './QueueSummary';
 
@@ -27,6 +28,7 @@ export function UploadPanel() {
       <DropZone />
       <QueueSummary />
       <QueueControls />
+      <QueueFilters />
       <QueueList />
     </aside>
   );
