@@ -23,6 +23,7 @@ export const IPC_CHANNELS = [
   'gallery:signed-urls',
   'images:update',
   'images:delete',
+  'images:download',
   'albums:list',
   'albums:create',
   'albums:rename',

@@ -142,6 +142,73 @@ test('a TIFF is previewed through its thumbnail and can be deleted from the prev
   expect(keys).toHaveLength(2);
 });
 
+test.describe('links and files', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('copies a link in each format and downloads the original', async ({
+    page,
+    preview,
+    bucket,
+  }) => {
+    const account = newAccount();
+    await createAccount(page, preview.urls.server, account);
+    await expectSignedIn(page);
+    await uploadThroughPicker(page, [portrait, tiff]);
+    await page.getByRole('button', { name: 'Hide uploads' }).click();
+    const stored = (await imagesByName(preview.urls.server, account)).get(portrait.name)!;
+
+    await galleryImage(page, portrait.name).dblclick();
+    const dialog = page.getByRole('dialog', { name: `Preview of ${portrait.name}` });
+    const alt = 'Boat "A" & <b>sails</b> [1]';
+    await dialog.getByLabel('Alt text').fill(alt);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Saved.');
+
+    const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+    const copy = async (lifetime: string, format: string) => {
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await dialog.getByLabel('Link works for').selectOption({ label: lifetime });
+      await dialog.getByLabel('Copy as').selectOption({ label: format });
+      await dialog.getByRole('button', { name: 'Copy link' }).click();
+      await expect(page.getByText(`Link copied. It works for ${lifetime}.`)).toBeVisible();
+      await expect.poll(clipboard).not.toBe('');
+      return clipboard();
+    };
+
+    const url = await copy('7 days', 'URL');
+    expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('604800');
+    const served = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const original = await bucket.bytes(stored.key);
+    expect(served.equals(original)).toBe(true);
+
+    const markdown = await copy('1 hour', 'Markdown');
+    const md = /^!\[(.*)\]\((.*)\)$/.exec(markdown);
+    expect(md?.[1]).toBe('Boat "A" & <b>sails</b> \\[1\\]');
+    expect(new URL(md![2]!).searchParams.get('X-Amz-Expires')).toBe('3600');
+
+    const html = await copy('5 minutes', 'HTML <img>');
+    expect(html).toMatch(
+      /^<img src="[^"<>]+" alt="Boat &quot;A&quot; &amp; &lt;b&gt;sails&lt;\/b&gt; \[1\]">$/,
+    );
+    expect(html).toContain('X-Amz-Expires=300&amp;');
+    // Parsed as HTML it gives back exactly the alt text and a working URL.
+    const parsed = await page.evaluate((snippet) => {
+      const img = new DOMParser().parseFromString(snippet, 'text/html').querySelector('img')!;
+      return { alt: img.getAttribute('alt'), src: img.getAttribute('src') };
+    }, html);
+    expect(parsed.alt).toBe(alt);
+    expect(new URL(parsed.src!).searchParams.get('X-Amz-Expires')).toBe('300');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download original' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(portrait.name);
+    const saved = await fs.promises.readFile((await download.path())!);
+    expect(saved.equals(original)).toBe(true);
+  });
+});
+
 async function expectImageDrawn(img: Locator) {
   await expect
     .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0))

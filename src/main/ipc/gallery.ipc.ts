@@ -2,12 +2,14 @@
 import type { IpcHandlers } from './router';
 import type { DesktopContext } from './context';
 import { withSession } from './session-call';
+import { downloadOriginal } from '../services/download-original';
 
 type GalleryChannels =
   | 'gallery:list'
   | 'gallery:signed-urls'
   | 'images:update'
   | 'images:delete'
+  | 'images:download'
   | 'albums:list'
   | 'albums:create'
   | 'albums:rename'
@@ -18,7 +20,9 @@ export function galleryHandlers(ctx: DesktopContext): Pick<IpcHandlers, GalleryC
   const api = () => ctx.session.api();
   return {
     'gallery:list': (query) => call(() => api().listImages(query)),
-    'gallery:signed-urls': ({ ids, variant }) => call(() => api().signedUrls(ids, variant)),
+    'gallery:signed-urls': ({ ids, variant, expiresIn, disposition }) =>
+      call(() => api().signedUrls(ids, variant, { expiresIn, disposition })),
+    'images:download': ({ id }) => call(() => downloadOriginal(api(), ctx.chooseSavePath, id)),
     'images:update': ({ id, changes }) => call(() => api().updateImage(id, changes)),
     'images:delete': ({ ids }) => call(() => api().bulkDelete(ids)),
     'albums:list': () => call(() => api().listAlbums()),

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/app-store';
 import { Dialog } from '../common/Dialog';
 import { Icon } from '../common/Icon';
 import { PreviewDeleteButton } from '../preview/PreviewDeleteButton';
+import { PreviewLinks } from '../preview/PreviewLinks';
 import { PreviewStage } from '../preview/PreviewStage';
 import { ImageDetails } from './ImageDetails';
 import { ImageDetailsForm } from './ImageDetailsForm';
@@ -58,6 +59,7 @@ export function PreviewDialog() {
             </div>
             <ImageDetails image={image} />
             <ImageDetailsForm key={image.id} image={image} />
+            <PreviewLinks image={image} />
             <div className="preview__actions">
               <PreviewDeleteButton image={image} />
             </div>
