@@ -20,6 +20,7 @@ export interface DesktopCoreOptions {
   emit: EmitEvent;
   tokens?: TokenStore;
   chooseImages?: () => Promise<string[]>;
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** IMAGE_DESK_SERVER: wins over the saved server for this run. */
   serverOverride?: string | undefined;
   onUnexpectedError?: (where: string, error: unknown) => void;
@@ -129,6 +130,7 @@ export async function startDesktopCore(options: DesktopCoreOptions): Promise<Des
         await sniffFile(file);
       },
       chooseImages: options.chooseImages ?? (async () => []),
+      chooseSavePath: options.chooseSavePath ?? (async () => null),
       expireSession,
       updates: options.updates,
     }),

@@ -6,6 +6,7 @@ import type { BrowserWindow } from 'electron';
 import { app, ipcMain, powerSaveBlocker, protocol, session as electronSession } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseImagesDialog } from './choose-images-dialog';
+import { saveFileDialog } from './save-file-dialog';
 import { contentSecurityPolicy } from './content-security-policy';
 import { startDesktopCore, type DesktopCore } from './desktop-core';
 import { createEventSender, registerIpc } from './ipc/electron-transport';
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
     emit,
     serverOverride: process.env.IMAGE_DESK_SERVER,
     chooseImages: () => chooseImagesDialog(mainWindow),
+    chooseSavePath: (name) => saveFileDialog(mainWindow, name),
     onUnexpectedError: (where, error) => log.error(`${where} failed:`, error),
     // The page's CSP names the store origin it was loaded with: a new one needs a new page.
     onStoreOriginChange: () => mainWindow?.webContents.reload(),

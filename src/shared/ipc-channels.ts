@@ -27,6 +27,7 @@ export const IPC_CHANNELS = [
   'images:delete-forever',
   'trash:empty',
   'images:bulk-update',
+  'images:download',
   'albums:list',
   'albums:create',
   'albums:rename',

@@ -20,6 +20,7 @@ import {
   oneTimeCodeSchema,
   passwordResetResponseSchema,
   passwordSchema,
+  signedUrlsRequestSchema,
   updateImageRequestSchema,
   updateUserRequestSchema,
   userSchema,
@@ -115,6 +116,8 @@ export const ipcContract = {
     args: z.object({
       ids: z.array(idSchema).min(1).max(200),
       variant: z.enum(['original', 'thumbnail']),
+      expiresIn: signedUrlsRequestSchema.shape.expiresIn,
+      disposition: z.enum(['inline', 'attachment']).optional(),
     }),
     result: z.object({
       urls: z.record(z.string(), z.object({ url: z.string(), expiresAt: z.string() })),
@@ -123,6 +126,11 @@ export const ipcContract = {
   'images:update': {
     args: z.object({ id: idSchema, changes: updateImageRequestSchema }),
     result: z.object({ image: imageSchema }),
+  },
+  /** Desktop: a save dialog in the main process, then the original written where chosen. */
+  'images:download': {
+    args: z.object({ id: idSchema }),
+    result: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   /** Moves the images to the trash. */
   'images:delete': {

@@ -31,6 +31,8 @@ export interface DesktopContext {
   checkPath(path: string): Promise<void>;
   /** Opens the OS file picker (Electron); the browser preview uses its file input instead. */
   chooseImages(): Promise<string[]>;
+  /** A save dialog (Electron) offering `suggestedName`; null when cancelled or unavailable. */
+  chooseSavePath(suggestedName: string): Promise<string | null>;
   /** Marks the session expired and tells the renderer. */
   expireSession(message: string): void;
   /** The desktop app's self-update (a disabled one in the browser preview). */

@@ -3,6 +3,7 @@ import type { IpcHandlers } from './router';
 import type { DesktopContext } from './context';
 import { withSession } from './session-call';
 import { deleteForever, emptyTrash } from '../services/trash-calls';
+import { downloadOriginal } from '../services/download-original';
 
 type GalleryChannels =
   | 'gallery:list'
@@ -13,6 +14,7 @@ type GalleryChannels =
   | 'images:delete-forever'
   | 'trash:empty'
   | 'images:bulk-update'
+  | 'images:download'
   | 'albums:list'
   | 'albums:create'
   | 'albums:rename'
@@ -23,7 +25,9 @@ export function galleryHandlers(ctx: DesktopContext): Pick<IpcHandlers, GalleryC
   const api = () => ctx.session.api();
   return {
     'gallery:list': (query) => call(() => api().listImages(query)),
-    'gallery:signed-urls': ({ ids, variant }) => call(() => api().signedUrls(ids, variant)),
+    'gallery:signed-urls': ({ ids, variant, expiresIn, disposition }) =>
+      call(() => api().signedUrls(ids, variant, { expiresIn, disposition })),
+    'images:download': ({ id }) => call(() => downloadOriginal(api(), ctx.chooseSavePath, id)),
     'images:update': ({ id, changes }) => call(() => api().updateImage(id, changes)),
     'images:delete': ({ ids }) => call(() => api().bulkDelete(ids)),
     'images:restore': ({ ids }) => call(() => api().bulkRestore(ids)),

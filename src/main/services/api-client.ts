@@ -261,11 +261,15 @@ export class ApiClient {
     });
   }
   /** Signed GET URLs for many images in one call; ids not visible to the caller are absent. */
-  signedUrls(ids: string[], variant: 'original' | 'thumbnail') {
+  signedUrls(
+    ids: string[],
+    variant: 'original' | 'thumbnail',
+    options: { expiresIn?: number | undefined; disposition?: 'inline' | 'attachment' } = {},
+  ) {
     return this.call(signedUrlsResponseSchema, {
       method: 'POST',
       url: '/api/images/signed-urls',
-      data: { ids, variant },
+      data: { ids, variant, ...options },
     });
   }
   updateImage(id: string, body: UpdateImageRequest) {

@@ -178,6 +178,7 @@ export function setupImageRoutes(root: FastifyInstance, services: Services): voi
         currentViewer(request),
         request.body.ids,
         request.body.variant,
+        { expiresIn: request.body.expiresIn, disposition: request.body.disposition },
       ),
     }),
   );

@@ -22,10 +22,22 @@ function typeOfKey(key: string): ImageMediaType {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it matches
 const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** `inline`, with the name as given and an ASCII fallback (content-disposition quotes both). */
-function inline(contentType: string, filename: string): ResponseOverrides {
+export type Disposition = 'inline' | 'attachment';
+
+/** How a URL is signed: its lifetime (the configured one by default) and disposition. */
+export interface SignOptions {
+  expiresIn?: number | undefined;
+  disposition?: Disposition | undefined;
+}
+
+/** The name as given and an ASCII fallback (content-disposition quotes both). */
+function inline(
+  contentType: string,
+  filename: string,
+  type: Disposition = 'inline',
+): ResponseOverrides {
   const safe = filename.replace(UNSAFE_IN_NAMES, '_');
-  return { contentType, contentDisposition: contentDisposition(safe, { type: 'inline' }) };
+  return { contentType, contentDisposition: contentDisposition(safe, { type }) };
 }
 
 export class SignedUrls {
@@ -41,16 +53,25 @@ export class SignedUrls {
     return this.sign(key, inline(typeOfKey(key), path.basename(key)));
   }
 
-  forImage(row: ImageRow, variant: 'original' | 'thumbnail'): Promise<SignedUrlResponse> {
+  forImage(
+    row: ImageRow,
+    variant: 'original' | 'thumbnail',
+    options: SignOptions = {},
+  ): Promise<SignedUrlResponse> {
+    const ttl = options.expiresIn ?? this.ttlSeconds;
     if (variant === 'thumbnail' && row.thumbnailKey) {
       const name = `${path.parse(row.filename).name || 'image'}-thumbnail.webp`;
-      return this.sign(row.thumbnailKey, inline('image/webp', name));
+      return this.sign(row.thumbnailKey, inline('image/webp', name, options.disposition), ttl);
     }
-    return this.sign(row.key, inline(row.contentType, row.filename));
+    return this.sign(row.key, inline(row.contentType, row.filename, options.disposition), ttl);
   }
 
-  private async sign(key: string, response: ResponseOverrides): Promise<SignedUrlResponse> {
-    const { url, expiresAt } = await this.store.presignGet(key, this.ttlSeconds, response);
+  private async sign(
+    key: string,
+    response: ResponseOverrides,
+    ttl = this.ttlSeconds,
+  ): Promise<SignedUrlResponse> {
+    const { url, expiresAt } = await this.store.presignGet(key, ttl, response);
     return { url, expiresAt: expiresAt.toISOString() };
   }
 
@@ -67,9 +88,10 @@ export class SignedUrls {
     viewer: Viewer,
     ids: string[],
     variant: 'original' | 'thumbnail',
+    options: SignOptions = {},
   ): Promise<Record<string, SignedUrlResponse>> {
     const rows = await this.images.findVisibleMany([...new Set(ids)], viewer);
-    const signed = await Promise.all(rows.map((row) => this.forImage(row, variant)));
+    const signed = await Promise.all(rows.map((row) => this.forImage(row, variant, options)));
     return Object.fromEntries(rows.map((row, i) => [row.id, signed[i]!]));
   }
 

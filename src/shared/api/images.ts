@@ -173,12 +173,26 @@ export const signedUrlQuerySchema = z.object({
 export const signedUrlByKeyQuerySchema = z.object({ key: objectKeySchema });
 
 export const MAX_SIGNED_URL_BATCH = 200;
+/** A SigV4 presigned URL lives at most 7 days. */
+export const MAX_SIGNED_URL_SECONDS = 604_800;
+export const MIN_SIGNED_URL_SECONDS = 60;
+/** The lifetimes "Copy link" offers: 5 minutes, 1 hour, 1 day, 7 days. */
+export const LINK_EXPIRY_CHOICES = [300, 3_600, 86_400, MAX_SIGNED_URL_SECONDS] as const;
 export const signedUrlsRequestSchema = z.object({
   ids: z
     .array(idSchema)
     .min(1, 'must list at least one id')
     .max(MAX_SIGNED_URL_BATCH, `at most ${MAX_SIGNED_URL_BATCH} ids`),
   variant: z.enum(['original', 'thumbnail']).default('thumbnail'),
+  /** Seconds the URLs work; the server's SIGNED_URL_TTL_SECONDS when left out. */
+  expiresIn: z
+    .number()
+    .int('must be a whole number of seconds')
+    .min(MIN_SIGNED_URL_SECONDS, 'must be at least 60 seconds')
+    .max(MAX_SIGNED_URL_SECONDS, 'must be at most 7 days (604800 seconds), the longest S3 allows')
+    .optional(),
+  /** `attachment` makes a browser save the file (with its name) instead of showing it. */
+  disposition: z.enum(['inline', 'attachment']).default('inline'),
 });
 export type SignedUrlsRequest = z.input<typeof signedUrlsRequestSchema>;
 /** Keyed by image id; ids that are missing or not the caller's are left out (no existence leak). */

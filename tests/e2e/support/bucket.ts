@@ -1,6 +1,6 @@
 // Direct access to the web preview's embedded S3 emulator, so tests can check what really is
 // (and is no longer) stored, independently of what the UI says.
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { createS3Client } from '../../../src/server/storage/s3-client';
 import { EMBEDDED_BUCKET, EMBEDDED_CREDENTIALS } from '../../../src/server/storage/embedded-s3';
 
@@ -32,6 +32,12 @@ export class Bucket {
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
     return keys.sort();
+  }
+
+  /** The stored bytes of one object. */
+  async bytes(key: string): Promise<Buffer> {
+    const answer = await this.client.send(new GetObjectCommand({ Bucket: this.name, Key: key }));
+    return Buffer.from(await answer.Body!.transformToByteArray());
   }
 
   close(): void {

@@ -69,6 +69,9 @@ function stubQueue() {
 
 let t: TestServer;
 const newDir = tempDirs('image-desk-ipc-');
+/** What the "Save original" dialog answers: a path, or null for Cancel. */
+let saveDialogAnswer: string | null = null;
+const saveDialogOffers: string[] = [];
 
 beforeAll(async () => {
   t = await startTestServer({ LOGIN_MAX_ATTEMPTS: '1000' });
@@ -114,6 +117,7 @@ async function openDesk(): Promise<Desk> {
       queue: queue.queue,
       checkPath: async (file) => void (await sniffFile(file)),
       chooseImages: async () => ['/picked/a.jpg'],
+      chooseSavePath: async (name) => (saveDialogOffers.push(name), saveDialogAnswer),
       expireSession: () => void session.expire(),
       updates,
     }),
@@ -457,6 +461,40 @@ describe('gallery channels', () => {
         nextCursor: null,
       },
     });
+  });
+
+  it('downloads the stored original to where the save dialog says; Cancel saves nothing', async () => {
+    const { user, password, token } = await t.signup();
+    const { image, data } = await uploadImage(t, token, { filename: 'harbour.png' });
+    await desk.router.dispatch('session:login', {
+      serverUrl: t.baseUrl,
+      email: user.email,
+      password,
+    });
+    const folder = await newDir();
+
+    saveDialogAnswer = null;
+    const canceled = await desk.router.dispatch('images:download', { id: image.id });
+    expect(canceled).toEqual({ ok: true, result: { saved: false, path: null } });
+    expect(saveDialogOffers.at(-1)).toBe('harbour.png');
+    expect(await fs.readdir(folder)).toEqual([]);
+
+    saveDialogAnswer = path.join(folder, 'kept.png');
+    const saved = await desk.router.dispatch('images:download', { id: image.id });
+    expect(saved).toEqual({ ok: true, result: { saved: true, path: saveDialogAnswer } });
+    expect((await fs.readFile(saveDialogAnswer)).equals(data)).toBe(true);
+    // Nothing else is left beside it (the temporary file was renamed).
+    expect(await fs.readdir(folder)).toEqual(['kept.png']);
+
+    // Another account's image: not found, and nothing is asked or written.
+    const other = await t.signup();
+    const theirs = await uploadImage(t, other.token, { filename: 'theirs.png' });
+    const offered = saveDialogOffers.length;
+    expectError(
+      await desk.router.dispatch('images:download', { id: theirs.image.id }),
+      'NOT_FOUND',
+    );
+    expect(saveDialogOffers).toHaveLength(offered);
   });
 
   it('carries on three hours later: the lapsed access token is renewed', async () => {

@@ -1,15 +1,11 @@
-// Edits an image's title, alt text and tags (comma-separated), and copies a signed link.
+// Edits an image's title, alt text and tags (comma-separated).
 import { useState, type FormEvent } from 'react';
 import type { Image } from '../../../shared/api';
-import { copyText } from '../../lib/clipboard';
-import { errorMessage } from '../../lib/ipc';
 import { parseTags } from '../../lib/tags';
 import { useAppStore } from '../../store/app-store';
-import { Icon } from '../common/Icon';
 
 export function ImageDetailsForm({ image }: { image: Image }) {
   const updateImage = useAppStore((s) => s.updateImage);
-  const notify = useAppStore((s) => s.notify);
   const [title, setTitle] = useState(image.title ?? '');
   const [alt, setAlt] = useState(image.alt ?? '');
   const [tags, setTags] = useState(image.tags.join(', '));
@@ -27,16 +23,6 @@ export function ImageDetailsForm({ image }: { image: Image }) {
     });
     setBusy(false);
     setStatus(failure ? { tone: 'error', text: failure } : { tone: 'ok', text: 'Saved.' });
-  };
-
-  const copyLink = async () => {
-    try {
-      const url = await useAppStore.getState().originalUrl(image.id);
-      if (await copyText(url)) notify('Link copied. It works for a few minutes.', 'success');
-      else notify('The link could not be copied to the clipboard.', 'error');
-    } catch (error) {
-      notify(errorMessage(error), 'error');
-    }
   };
 
   return (
@@ -81,10 +67,6 @@ export function ImageDetailsForm({ image }: { image: Image }) {
       <div className="details-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           Save
-        </button>
-        <button type="button" className="button" onClick={() => void copyLink()}>
-          <Icon name="link" size={16} />
-          Copy link
         </button>
       </div>
     </form>

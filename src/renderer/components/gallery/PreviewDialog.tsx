@@ -1,12 +1,14 @@
-// The preview: the original image through a signed URL (the thumbnail shows while it loads),
-// its details, the editable title, alt text and tags, and "Copy link". Arrows step through.
+// The preview: the image fitted to the dialog (or at 100%, panned), its details, the editable
+// title, alt text and tags, links, download and delete. Arrows step through the gallery.
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/app-store';
 import { Dialog } from '../common/Dialog';
 import { Icon } from '../common/Icon';
+import { PreviewDeleteButton } from '../preview/PreviewDeleteButton';
+import { PreviewLinks } from '../preview/PreviewLinks';
+import { PreviewStage } from '../preview/PreviewStage';
 import { ImageDetails } from './ImageDetails';
 import { ImageDetailsForm } from './ImageDetailsForm';
-import { OriginalImage } from './OriginalImage';
 
 export function PreviewDialog() {
   const id = useAppStore((s) => s.previewId);
@@ -24,7 +26,8 @@ export function PreviewDialog() {
     if (!id) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select')) return;
+      // Fields keep their arrows, and so does the image at 100% (they pan it).
+      if (target?.closest('input, textarea, select, .preview__viewport')) return;
       if (event.key === 'ArrowLeft') step(-1);
       if (event.key === 'ArrowRight') step(1);
     };
@@ -41,25 +44,7 @@ export function PreviewDialog() {
     >
       {image ? (
         <div className="preview">
-          <div className="preview__stage">
-            <OriginalImage key={image.id} image={image} />
-            <button
-              type="button"
-              className="preview__nav preview__nav--prev icon-button"
-              aria-label="Previous image"
-              onClick={() => step(-1)}
-            >
-              <Icon name="left" size={22} />
-            </button>
-            <button
-              type="button"
-              className="preview__nav preview__nav--next icon-button"
-              aria-label="Next image"
-              onClick={() => step(1)}
-            >
-              <Icon name="right" size={22} />
-            </button>
-          </div>
+          <PreviewStage key={image.id} image={image} step={step} />
           <aside className="preview__side">
             <div className="preview__head">
               <h2 className="preview__title">{image.title || image.filename}</h2>
@@ -74,6 +59,10 @@ export function PreviewDialog() {
             </div>
             <ImageDetails image={image} />
             <ImageDetailsForm key={image.id} image={image} />
+            <PreviewLinks image={image} />
+            <div className="preview__actions">
+              <PreviewDeleteButton image={image} />
+            </div>
           </aside>
         </div>
       ) : null}

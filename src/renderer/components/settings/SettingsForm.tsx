@@ -119,8 +119,13 @@ export function SettingsForm({ initial, onDone }: { initial: Settings; onDone: (
             onChange={(e) => set('keepMetadata', e.target.checked)}
           />
           <span>
-            Keep metadata
-            <span className="field__hint">EXIF such as camera and location. Off strips it.</span>
+            Keep colour profile and credits
+            {/* What src/imaging keeps (plan.ts, render.ts): the RGB ICC profile and EXIF Artist
+                and Copyright; everything else is always stripped. */}
+            <span className="field__hint">
+              Keeps the photo&apos;s colour profile instead of converting it to sRGB, and its Artist
+              and Copyright fields. Location, camera details and dates are always removed.
+            </span>
           </span>
         </label>
       </fieldset>

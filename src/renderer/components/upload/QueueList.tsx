@@ -21,7 +21,14 @@ export function QueueList() {
   useEffect(() => setRange(first, Math.max(last, first + 20)), [first, last, setRange]);
   if (window.total === 0) return <div className="queue-scroll" />;
   return (
-    <div ref={scrollRef} className="queue-scroll">
+    // A scrolling region takes focus, so a keyboard can scroll it (its rows may hold no button).
+    <div
+      ref={scrollRef}
+      className="queue-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Upload queue, scrollable"
+    >
       <div
         role="list"
         aria-label="Upload queue"
