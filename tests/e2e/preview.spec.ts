@@ -108,7 +108,7 @@ test('a portrait photo fits the preview, zooms to 100% and pans', async ({ page,
   await expectWholeImageInside(page, img);
 });
 
-test('a TIFF is previewed through its thumbnail and can be deleted from the preview', async ({
+test('a TIFF is previewed through its thumbnail and can be moved to the Trash from the preview', async ({
   page,
   preview,
   bucket,
@@ -132,14 +132,19 @@ test('a TIFF is previewed through its thumbnail and can be deleted from the prev
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete image' });
   await expect(confirm).toContainText(`Delete “${tiff.name}”?`);
+  await expect(confirm).toContainText('It moves to the Trash');
   await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
   // The preview moves on to the other image.
   await expect(page.getByRole('dialog', { name: `Preview of ${portrait.name}` })).toBeVisible();
   await expect(galleryImage(page, tiff.name)).toHaveCount(0);
+  // In the Trash, not in the gallery; its objects stay until the Trash is emptied.
+  expect((await imagesByName(preview.urls.server, account)).has(tiff.name)).toBe(false);
+  const trashed = await imagesByName(preview.urls.server, account, { trash: true });
+  expect(trashed.get(tiff.name)?.id).toBe(stored.id);
   const keys = await bucket.keys('users/');
-  expect(keys).not.toContain(stored.key);
-  expect(keys).not.toContain(stored.thumbnailKey);
-  expect(keys).toHaveLength(2);
+  expect(keys).toContain(stored.key);
+  expect(keys).toContain(stored.thumbnailKey);
+  expect(keys).toHaveLength(4);
 });
 
 test.describe('links and files', () => {

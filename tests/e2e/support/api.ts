@@ -24,10 +24,11 @@ export async function signUpViaApi(serverUrl: string, account: Account): Promise
   await call(`${serverUrl}/api/auth/signup`, { method: 'POST', body: JSON.stringify(account) });
 }
 
-/** Every image of the account, by file name. */
+/** Every image of the account, by file name: the gallery's, or with `trash` the Trash's. */
 export async function imagesByName(
   serverUrl: string,
   account: Account,
+  { trash = false } = {},
 ): Promise<Map<string, StoredImage>> {
   const { token } = await call<{ token: string }>(`${serverUrl}/api/auth/login`, {
     method: 'POST',
@@ -36,7 +37,11 @@ export async function imagesByName(
   const byName = new Map<string, StoredImage>();
   let cursor: string | null = null;
   do {
-    const query = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+    const query = new URLSearchParams({
+      limit: '100',
+      ...(trash ? { trash: 'true' } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
     const page: { images: StoredImage[]; nextCursor: string | null } = await call(
       `${serverUrl}/api/images?${query}`,
       { headers: { authorization: `Bearer ${token}` } },

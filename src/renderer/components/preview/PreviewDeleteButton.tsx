@@ -1,4 +1,4 @@
-// Deletes the image shown in the preview, after asking; the preview then moves on to the next
+// Moves the image shown in the preview to the Trash, after asking; the preview then moves on to the next
 // image (or the previous one at the end), and closes when none is left.
 import { useState } from 'react';
 import type { Image } from '../../../shared/api';
@@ -36,7 +36,9 @@ export function PreviewDeleteButton({ image }: { image: Image }) {
         className="dialog--small"
       >
         <h2 className="dialog__title">Delete “{name}”?</h2>
-        <p className="dialog__text">It is removed from the gallery and from storage.</p>
+        <p className="dialog__text">
+          It moves to the Trash, where you can restore it until the Trash is emptied.
+        </p>
         <div className="dialog__buttons">
           <button type="button" className="button" onClick={() => setAsking(false)} autoFocus>
             Cancel
