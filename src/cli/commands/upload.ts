@@ -127,7 +127,8 @@ export async function uploadCommand(
     }
     if (sessionExpired)
       ctx.warn('the session expired during the upload; sign in again and rerun upload to finish.');
-    await queue.clearFinished();
+    // Every ended file has been reported: the next run starts from what is left unfinished.
+    await queue.clearFinished({ includeFailed: true });
     return report.summary.failed > 0 || report.summary.canceled > 0 ? 1 : 0;
   } finally {
     process.off('SIGINT', interrupt);

@@ -283,14 +283,20 @@ export class UploadQueue {
     return { retried, notRetried };
   }
 
-  /** Forgets done, duplicate and canceled files; failed ones stay until they are dealt with. */
-  clearFinished(): Promise<void> {
+  /**
+   * Forgets done, duplicate and canceled files; failed ones stay until they are dealt with,
+   * unless `includeFailed` (the CLI, which has reported them and must not report them again).
+   */
+  clearFinished({ includeFailed = false } = {}): Promise<void> {
     this.assertOpen();
     const cleared = this.book
       .all()
       .filter(
         (i) =>
-          isTerminal(i.state) && i.state !== 'failed' && this.isVisible(i) && !this.runs.has(i.id),
+          isTerminal(i.state) &&
+          (includeFailed || i.state !== 'failed') &&
+          this.isVisible(i) &&
+          !this.runs.has(i.id),
       );
     for (const item of cleared) {
       this.book.remove(item.id);
