@@ -1,7 +1,5 @@
 // What survives: a reload keeps the session, the gallery and the finished queue; an expired
 // session lands on sign-in without losing the queue, which completes after signing in again.
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from './fixtures';
 import { saveScreen } from './support/screenshots';
 import {
@@ -100,18 +98,8 @@ test.describe('session expiry', () => {
     await expect(page.getByLabel('Email')).toHaveValue(account.email);
     await saveScreen(page, 'session-expired');
 
-    // The queue is paused, not emptied: the three files wait in the desktop data dir.
-    const queueFile = path.join(preview.dataDir, 'desktop', 'queue.json');
-    const waiting = () => {
-      const state = JSON.parse(fs.readFileSync(queueFile, 'utf8')) as {
-        items: Array<{ path: string; state: string }>;
-      };
-      return state.items
-        .filter((item) => item.state !== 'done')
-        .map((item) => path.basename(item.path))
-        .sort();
-    };
-    await expect.poll(waiting).toEqual(queued.map((f) => f.name).sort());
+    // The queue is paused, not emptied: its SQLite store is held by the running app, so what
+    // proves the three files waited is the batch completing after signing in (below).
     const stored = (await bucket.keys('users/')).length;
     expect(stored).toBe(4);
 
@@ -147,37 +135,41 @@ test('files queued by one account wait for it while another is signed in', async
   await createAccount(page, preview.urls.server, bob);
   await expectSignedIn(page);
   await openUploads(page);
+  // Bob never sees Ann's files (not their names, not their rows): only how many wait for her.
   const rows = queueList(page).getByRole('listitem');
-  const held = rows.filter({ hasText: 'Other account' });
-  await expect(held.first()).toContainText(`Queued by ${ann.email}`);
-  // The batch line counts them apart (the list itself only renders the rows in view). Read
+  const annsRows = rows.filter({ hasText: annFiles[0]!.name });
+  const summary = page.getByText(/waiting for another account/);
+  await expect(summary).toBeVisible();
+  await expect(annsRows).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Other account' })).toHaveCount(0);
+  // The batch line counts them apart. Read
   // once on purpose: Ann's runs stopped when she signed out, so this is the baseline that must
   // not move while Bob is signed in (checked against the line again below).
-  const summary = page.getByText(/waiting for another account/);
   const waiting = Number(/(\d+) files? waiting/.exec((await summary.textContent())!)![1]);
   expect(waiting).toBeGreaterThan(0);
   const waitingText = `${waiting} file${waiting === 1 ? '' : 's'} waiting for another account`;
 
-  // Resuming everything and adding one of Bob's own: his uploads, Ann's keep waiting (they
-  // come first in the queue, so they would have gone before his file if they could).
-  await page.getByRole('button', { name: 'Resume all' }).click();
+  // Bob cannot resume Ann's files (Resume all acts on his own only), and one of his own
+  // uploads while hers keep waiting (they come first in the queue, so they would have gone
+  // before his file if they could).
+  await expect(page.getByRole('button', { name: 'Resume all' })).toHaveCount(0);
   const bobFile = images.extra[0]!;
   await chooseImages(page, [bobFile]);
+  // The queue is still paused (a visible state new files respect): resuming it starts his.
+  await page.getByRole('button', { name: 'Resume all' }).click();
   await expect(galleryImage(page, bobFile.name)).toBeAttached();
-  // Finished: Bob's file and whichever of Ann's uploaded before the pause.
-  const finished = 25 - waiting;
-  await expect(
-    page.getByText(`${finished} file${finished === 1 ? '' : 's'} finished · ${waitingText}`),
-  ).toBeVisible();
-  await expect(held.first()).toContainText(`Queued by ${ann.email}`);
+  // Finished: Bob's own file only; Ann's finished ones are hers and are not counted here.
+  await expect(page.getByText(`1 file finished · ${waitingText}`)).toBeVisible();
+  await expect(rows).toHaveCount(1);
   await expect(gallery(page).getByRole('img')).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, preview.urls.server, ann);
   await expectSignedIn(page);
   await openUploads(page);
-  await expectQueueFinished(page, 25);
-  await expect(held).toHaveCount(0);
+  // Her files are as she left them, paused: she resumes them herself.
+  await page.getByRole('button', { name: 'Resume all' }).click();
+  await expectQueueFinished(page, 24);
   for (const file of annFiles) await expect(galleryImage(page, file.name)).toBeAttached();
   await expect(galleryImage(page, bobFile.name)).toHaveCount(0);
 });

@@ -46,6 +46,7 @@ export class ThroughputMeter {
 /** What the totals need of one file: its state and sizes. */
 export interface TotalsEntry {
   state: QueueState;
+  paused: boolean;
   sourceSize: number;
   bytesTotal: number;
   bytesSent: number;
@@ -73,6 +74,7 @@ export function computeTotals(
   let remainingKnown = 0;
   let unprocessedSource = 0;
   let active = 0;
+  let pausedActive = 0;
   for (const v of entries) {
     count += 1;
     byState[v.state] += 1;
@@ -84,6 +86,7 @@ export function computeTotals(
     }
     if (isTerminal(v.state)) continue;
     active += 1;
+    if (v.paused) pausedActive += 1;
     if (v.bytesTotal > 0) remainingKnown += v.bytesTotal - v.bytesSent;
     else unprocessedSource += v.sourceSize;
   }
@@ -96,6 +99,9 @@ export function computeTotals(
     ]),
   ) as QueueFilterCounts;
   const rate = Math.round(throughput);
+  // Every unfinished file of this account paused one by one (or left paused by an earlier
+  // "Pause all" that another account's "Resume all" ended) is a paused queue to this person.
+  paused ||= active > 0 && pausedActive === active;
   return {
     count,
     byState,

@@ -354,7 +354,13 @@ export class UploadQueue {
     let held = 0;
     const entries = (function* (queue: UploadQueue, book: ItemBook) {
       // One object reused for every file: the totals read it before the next is made.
-      const entry = { state: 'queued' as QueueState, sourceSize: 0, bytesTotal: 0, bytesSent: 0 };
+      const entry = {
+        state: 'queued' as QueueState,
+        paused: false,
+        sourceSize: 0,
+        bytesTotal: 0,
+        bytesSent: 0,
+      };
       for (const item of book.values()) {
         if (!queue.isVisible(item)) {
           if (!isTerminal(item.state)) held += 1;
@@ -362,6 +368,7 @@ export class UploadQueue {
         }
         const bytes = book.bytes(item);
         entry.state = item.state;
+        entry.paused = item.paused;
         entry.sourceSize = item.sourceSize;
         entry.bytesTotal = bytes.bytesTotal;
         entry.bytesSent = bytes.bytesSent;

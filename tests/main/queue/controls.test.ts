@@ -109,7 +109,8 @@ describe('pause and resume', () => {
       ['done', false],
       ['done', false],
     ]);
-    expect(queue.snapshot().totals.paused).toBe(false);
+    // All that is left is paused: the queue reads as paused, so "Resume all" is offered.
+    expect(queue.snapshot().totals.paused).toBe(true);
 
     queue.resume([added[1]!.id]);
     await queue.idle();
@@ -255,6 +256,10 @@ describe('one file against "pause all"', () => {
       ['done', false],
       ['done', false],
     ]);
+    // Only the file the person paused is left, so the queue still reads as paused.
+    expect(queue.snapshot().totals.paused).toBe(true);
+    queue.resume([added[0]!.id]);
+    await queue.idle();
     expect(queue.snapshot().totals.paused).toBe(false);
     await queue.close();
   });

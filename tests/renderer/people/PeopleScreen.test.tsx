@@ -99,7 +99,7 @@ describe('the People screen', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('ACCOUNT_DISABLED');
 
-    await user.click(within(row).getByRole('button', { name: 'Reset the password of Mia' }));
+    await user.click(within(row).getByRole('button', { name: 'Reset password of Mia' }));
     const reset = (await screen.findByLabelText('Password reset code')) as HTMLInputElement;
     expect(reset.value).toMatch(/^rst_/);
     await user.click(screen.getByRole('button', { name: 'Done' }));

@@ -73,7 +73,7 @@ export function PersonRow({
           <button
             type="button"
             className="button button--small"
-            aria-label={`Reset the password of ${name}`}
+            aria-label={`Reset password of ${name}`}
             disabled={busy}
             onClick={() => void run(() => resetPassword(person.id))}
           >
